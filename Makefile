@@ -1,0 +1,32 @@
+# Two commands set up everything on a fresh machine:
+#   make demo   build the graph of the sample articles in seeds/ and say where it is
+#   make test   run the test suite, installing what it needs
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+.PHONY: demo test clean
+
+demo: $(VENV)/.installed
+	$(BIN)/newsgraph build seeds -o out
+	@echo "Done: open out/graph.html in a browser; the triples are in out/triples.jsonl."
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+$(VENV)/.venv-created:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) --upgrade pip
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.venv-created
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.venv-created
+	$(PIP) -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

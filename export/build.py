@@ -1,0 +1,103 @@
+"""The main job as one function: articles -> triples.jsonl, the merged graph, and its export files.
+
+The CLI and the notebook both call build(); it streams the articles, so memory holds the graph,
+not the corpus.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import networkx as nx
+
+from extract import (DEFAULT_MODEL, ArticleError, ArticleText, Extraction, extract_articles, iter_article_files,
+                     load_nlp, read_article)
+from graph import build_graph
+
+from . import exporter
+from .atomic import atomic_path
+
+log = logging.getLogger(__name__)
+
+TRIPLES_FILE = "triples.jsonl"
+DEFAULT_FORMATS = ("json", "turtle", "html")
+
+
+@dataclass
+class BuildReport:
+    """What a build read, skipped, found and wrote."""
+
+    articles: int = 0
+    skipped: list[str] = field(default_factory=list)
+    triples: int = 0
+    seconds: float = 0.0
+    outputs: list[Path] = field(default_factory=list)
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+
+    def entities_by_type(self) -> Counter[str]:
+        return Counter(data["type"] for _, data in self.graph.nodes(data=True))
+
+    def triples_by_predicate(self) -> Counter[str]:
+        return Counter(data["predicate"] for _, _, data in self.graph.edges(data=True))
+
+
+def read_corpus(files: Iterable[Path], report: BuildReport) -> Iterator[ArticleText]:
+    """Read every article file, noting in the report (and the log) the files skipped, and why."""
+    for path in files:
+        try:
+            item = read_article(path)
+        except ArticleError as error:
+            log.warning("%s; skipped", error)
+            report.skipped.append(str(error))
+            continue
+        report.articles += 1
+        yield item
+
+
+def write_triples(extractions: Iterable[Extraction], handle: IO[str], report: BuildReport) -> Iterator[Extraction]:
+    """Pass extractions through, writing each one's triples as JSON lines on the way."""
+    for extraction in extractions:
+        for triple in extraction.triples:
+            handle.write(json.dumps(triple.to_json(), ensure_ascii=False) + "\n")
+            report.triples += 1
+        yield extraction
+
+
+def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT_MODEL) -> BuildReport:
+    """`newsgraph extract`: the triples of every article, as JSON lines in `output`."""
+    report = BuildReport()
+    started = time.perf_counter()
+    files = iter_article_files(paths)
+    nlp = load_nlp(model)
+    with atomic_path(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
+        for _ in write_triples(extract_articles(read_corpus(files, report), nlp), handle, report):
+            pass
+    report.outputs.append(output)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def build(paths: Iterable[Path], out: Path, *, model: str = DEFAULT_MODEL,
+          formats: Iterable[str] = DEFAULT_FORMATS) -> BuildReport:
+    """`newsgraph build`: extract, merge and write out/triples.jsonl plus one file per format."""
+    exporters = [exporter(name) for name in dict.fromkeys(("json", *formats))]
+    report = BuildReport()
+    started = time.perf_counter()
+    files = iter_article_files(paths)
+    nlp = load_nlp(model)
+    triples_path = out / TRIPLES_FILE
+    with atomic_path(triples_path) as temporary, temporary.open("w", encoding="utf-8") as handle:
+        extractions = extract_articles(read_corpus(files, report), nlp)
+        report.graph = build_graph(write_triples(extractions, handle, report))
+    report.outputs.append(triples_path)
+    for chosen in exporters:
+        chosen.write(report.graph, out / chosen.filename)
+        report.outputs.append(out / chosen.filename)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,100 @@
+"""The `newsgraph` command: a thin click layer over the stages' functions."""
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from extract import DEFAULT_MODEL, NewsgraphError
+
+from . import EXPORTERS
+from .build import DEFAULT_FORMATS, BuildReport, build, extract_to_file
+
+DEFAULT_SEEDS = Path("seeds")
+DEFAULT_OUT = Path("out")
+
+model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="PIPELINE",
+                            help="Installed spaCy pipeline to parse with (package name or path).")
+
+
+class Command(click.Command):
+    """A click command that turns NewsgraphError into a one-line message and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(2)
+
+
+class Group(click.Group):
+    command_class = Command
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="newsgraph")
+def cli() -> None:
+    """Turn news articles into a knowledge graph of officials, companies and projects.
+
+    Start with `newsgraph build`, which reads the sample articles in seeds/ and writes
+    out/graph.html: open it in a browser.
+    """
+    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING, stream=sys.stderr)
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _summary(report: BuildReport) -> str:
+    entities, predicates = report.entities_by_type(), report.triples_by_predicate()
+    lines = [
+        f"articles  {report.articles} read, {len(report.skipped)} skipped, in {report.seconds:.1f} s",
+        f"entities  {sum(entities.values())}: {_counts(entities) or 'none'}",
+        f"relations {sum(predicates.values())} (from {report.triples} triples): {_counts(predicates) or 'none'}",
+        "wrote     " + ", ".join(str(path) for path in report.outputs),
+    ]
+    return "\n".join(lines)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in value.split(",") if name.strip())
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
+              show_default=True, help="Folder to write the outputs to.")
+@click.option("--formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+              help=f"Comma-separated formats to write besides triples.jsonl; one of: {', '.join(EXPORTERS)}.")
+@model_option
+def build_command(paths: tuple[Path, ...], out: Path, formats: str, model: str) -> None:
+    """Extract, merge and export: the main job.
+
+    PATHS are article files or folders of them (.txt, .md); with none, seeds/ is read. Writes
+    OUT/triples.jsonl, OUT/graph.json (read by the other commands), OUT/graph.ttl and OUT/graph.html.
+    """
+    report = build(paths or (DEFAULT_SEEDS,), out, model=model, formats=_formats(formats))
+    click.echo(_summary(report))
+    if any(path.suffix == ".html" for path in report.outputs):
+        click.echo(f"open      {out / 'graph.html'} in a browser to explore the graph")
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="JSON lines file to write the triples to.")
+@model_option
+def extract_command(paths: tuple[Path, ...], output: Path, model: str) -> None:
+    """Extract triples with their evidence from articles, as JSON lines (no graph)."""
+    report = extract_to_file(paths, output, model=model)
+    click.echo(f"{report.triples} triples from {report.articles} articles ({len(report.skipped)} skipped) "
+               f"in {report.seconds:.1f} s -> {output}")
+
+
+def main() -> None:
+    cli(prog_name="newsgraph")

