@@ -11,5 +11,5 @@ from .query import QueryError, graph_store, open_store, run_query
 from .rdf import to_rdf
 from .resolve import entity_id, name_key
 
-__all__ = ["QueryError", "build_graph", "entity_id", "graph_from_json", "graph_store", "graph_to_json", "load_graph",
-           "name_key", "open_store", "run_query", "to_rdf"]
+__all__ = ["QueryError", "build_graph", "entity_id", "graph_from_json", "graph_store", "graph_to_json",
+           "load_graph", "name_key", "open_store", "run_query", "to_rdf"]

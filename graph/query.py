@@ -2,9 +2,10 @@
 
 rdflib's own SPARQL evaluator is pure Python and one to two orders of magnitude slower on large graphs
 (tests/benchmarks/query_speed.py measures it), so queries run on a pyoxigraph Store, loaded straight
-from the Turtle that `newsgraph build` writes (or derived from its graph.json where that is all there is). A query may use every prefix of QUERY_PREFIXES without
-declaring it; its own PREFIX lines take precedence. A query that cannot run raises a QueryError whose
-one-line message gives the line and column of the problem, or the prefix that is not declared.
+from the Turtle that `newsgraph build` writes (or from its graph.json where that is all there is). A
+query may use every prefix of QUERY_PREFIXES without declaring it; its own PREFIX lines take precedence.
+A query that cannot run raises a QueryError whose one-line message gives the line and column of the
+problem, or the prefix that is not declared.
 
 >>> from graph import build_graph
 >>> store = graph_store(build_graph([]))
@@ -16,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Union
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store, Variable
+from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat,
+                       Store, Triple, Variable)
 from rdflib import OWL, RDF, RDFS, XSD
 
 from extract.errors import NewsgraphError
@@ -28,7 +29,7 @@ from .io import GRAPH_FILE, load_graph
 from .rdf import to_rdf
 from .vocab import PREFIXES
 
-QueryResult = Union[QuerySolutions, QueryBoolean, QueryTriples]
+QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 
 RDF_FILE = "graph.ttl"
 
@@ -53,11 +54,13 @@ class QueryError(NewsgraphError):
 def graph_source(path: Path) -> Path:
     """The file that `path` names: a build folder's graph.ttl (else its graph.json), or the file itself."""
     if path.is_dir():
-        file = next((path / name for name in (RDF_FILE, GRAPH_FILE) if (path / name).is_file()), path / RDF_FILE)
+        found = [path / name for name in (RDF_FILE, GRAPH_FILE) if (path / name).is_file()]
+        file = found[0] if found else path / RDF_FILE
     else:
         file = path
     if not file.is_file():
-        raise NewsgraphError(f"{file}: no such file; give a build folder (run `newsgraph build`) or an RDF file")
+        raise NewsgraphError(f"{file}: no such file; give a build folder (run `newsgraph build`) or an RDF "
+                             "file")
     return file
 
 
@@ -65,7 +68,8 @@ def rdf_format(file: Path) -> RdfFormat:
     """The RDF syntax of a file, from its extension."""
     found = RdfFormat.from_extension(file.suffix.lstrip("."))
     if found is None:
-        raise NewsgraphError(f"{file}: not an RDF file; use Turtle (.ttl), N-Triples (.nt) or another RDF syntax")
+        raise NewsgraphError(f"{file}: not an RDF file; use Turtle (.ttl), N-Triples (.nt) or another RDF "
+                             "syntax")
     return found
 
 
@@ -110,7 +114,8 @@ def run_query(store: Store, sparql: str, *, params: Mapping[str, str] | None = N
     >>> list(run_query(store, "SELECT ?name WHERE { ?node rdfs:label ?name }", params={"name": "Chen Long"}))
     []
     """
-    substitutions = {Variable(name): Literal(value) for name, value in (params or {}).items()}
+    substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
+        Variable(name): Literal(value) for name, value in (params or {}).items()}
     try:
         return store.query(sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions or None,
                            default_graph=[NamedNode(iri) for iri in default_graphs] or None,
@@ -131,7 +136,7 @@ def syntax_error(sparql: str, message: str) -> QueryError:
     if unknown is not None:
         prefix, line, column = unknown
         return QueryError(f"query line {line}, column {column}: unknown prefix '{prefix}:'; declare it "
-                          f"with PREFIX {prefix}: <…> or use one of: {', '.join(QUERY_PREFIXES)}")
+                          f"with PREFIX {prefix}: <IRI> or use one of: {', '.join(QUERY_PREFIXES)}")
     found = _POSITION.match(message)
     if found is None:
         return QueryError(f"query: {_one_line(message)}")

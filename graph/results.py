@@ -6,7 +6,7 @@ project's prefixes and an ASK answer is `true` or `false`. CONSTRUCT and DESCRIB
 from __future__ import annotations
 
 from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions,
-                        QueryTriples, RdfFormat, serialize)
+                       QueryTriples, RdfFormat, serialize)
 
 from .query import QUERY_PREFIXES, QueryResult
 
@@ -24,7 +24,7 @@ def render(result: QueryResult, fmt: str = "table") -> str:
         return turtle(result)
     if fmt == "table":
         return table(result)
-    return result.serialize(format=SERIALIZERS[fmt]).decode("utf-8")
+    return (result.serialize(format=SERIALIZERS[fmt]) or b"").decode("utf-8")
 
 
 def table(result: QuerySolutions | QueryBoolean) -> str:
@@ -33,10 +33,11 @@ def table(result: QuerySolutions | QueryBoolean) -> str:
         return f"{str(bool(result)).lower()}\n"
     names = [variable.value for variable in result.variables]
     rows = [[cell(solution[name]) for name in names] for solution in result]
-    widths = [max(map(len, column)) for column in zip(names, *rows)]
+    widths = [max(map(len, column)) for column in zip(names, *rows, strict=True)]
     lines = [names, ["-" * width for width in widths], *rows]
-    text = "\n".join("  ".join(value.ljust(width) for value, width in zip(line, widths)).rstrip() for line in lines)
-    return f"{text}\n({len(rows)} row{'' if len(rows) == 1 else 's'})\n"
+    aligned = ["  ".join(value.ljust(width) for value, width in zip(line, widths, strict=True)).rstrip()
+               for line in lines]
+    return "\n".join(aligned) + f"\n({len(rows)} row{'' if len(rows) == 1 else 's'})\n"
 
 
 def cell(term: NamedNode | BlankNode | Literal | None) -> str:
@@ -70,5 +71,5 @@ def turtle(triples: QueryTriples) -> str:
     found = list(triples)
     text = "\n".join(map(str, found))
     used = {prefix: namespace for prefix, namespace in QUERY_PREFIXES.items() if namespace in text}
-    text = serialize(found, format=RdfFormat.TURTLE, prefixes=used).decode("utf-8")
+    text = (serialize(found, format=RdfFormat.TURTLE, prefixes=used) or b"").decode("utf-8")
     return text if text.endswith("\n") or not text else text + "\n"
