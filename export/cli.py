@@ -153,8 +153,8 @@ def query_command(graph: Path | None, sparql: str | None, query_file: Path | Non
                   params: tuple[str, ...], fmt: str, list_queries: bool) -> None:
     """Run a SPARQL 1.1 query over a built graph.
 
-    GRAPH is a build folder (its graph.ttl is read) or an RDF file (.ttl, .nt, .rdf, ...). Give the
-    query as text, with --file or as a ready query's --name. The prefixes rdf, rdfs, xsd, owl, ng,
+    GRAPH is a build folder (its graph.ttl is read, else its graph.json), an RDF file (.ttl, .nt,
+    .rdf, ...) or a graph.json. Give the query as text, with --file or as a ready query's --name. The prefixes rdf, rdfs, xsd, owl, ng,
     schema, org, prov, skos and person, company, place, ... (one per kind of resource) are declared
     already. SELECT prints a table (or --format csv/tsv/json), ASK prints true or false, CONSTRUCT
     and DESCRIBE print Turtle.
@@ -186,7 +186,7 @@ def query_command(graph: Path | None, sparql: str | None, query_file: Path | Non
 def serve_command(graph: Path, host: str, port: int, time_limit: float) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql and the graph viewer at /.
 
-    GRAPH is a build folder or an RDF file (the viewer is the graph.html beside it). The endpoint
+    GRAPH is a build folder, an RDF file or a graph.json (the viewer is the graph.html beside it). The endpoint
     answers GET and POST queries as the SPARQL 1.1 Protocol says, with results by content
     negotiation (JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD), refuses updates, and
     stops queries at the time limit. It listens on 127.0.0.1 only unless --host says otherwise.

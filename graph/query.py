@@ -15,8 +15,9 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import networkx as nx
 from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat,
@@ -30,6 +31,7 @@ from .rdf import to_rdf
 from .vocab import PREFIXES
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
+Term = TypeVar("Term", Variable, NamedNode)
 
 RDF_FILE = "graph.ttl"
 
@@ -115,19 +117,24 @@ def run_query(store: Store, sparql: str, *, params: Mapping[str, str] | None = N
     []
     """
     substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
-        Variable(name): Literal(value) for name, value in (params or {}).items()}
+        _term(Variable, name, "variable name"): Literal(value) for name, value in (params or {}).items()}
     try:
         return store.query(sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions or None,
-                           default_graph=[NamedNode(iri) for iri in default_graphs] or None,
-                           named_graphs=[NamedNode(iri) for iri in named_graphs] or None)
+                           default_graph=[_term(NamedNode, iri, "graph IRI") for iri in default_graphs] or None,
+                           named_graphs=[_term(NamedNode, iri, "graph IRI") for iri in named_graphs] or None)
     except SyntaxError as error:
         raise syntax_error(sparql, str(error)) from None
-    except ValueError as error:
-        raise QueryError(f"not a graph IRI: {error}") from None
     except RuntimeError as error:
         if not substitutions:
             raise
         raise QueryError(f"cannot set {', '.join(sorted(params or {}))}: {error}") from None
+
+
+def _term(kind: Callable[[str], Term], text: str, what: str) -> Term:
+    try:
+        return kind(text)
+    except ValueError as error:
+        raise QueryError(f"not a {what}: {text!r} ({error})") from None
 
 
 def syntax_error(sparql: str, message: str) -> QueryError:
@@ -143,7 +150,7 @@ def syntax_error(sparql: str, message: str) -> QueryError:
     line, column, problem = int(found[1]), int(found[2]), _one_line(found[3])
     if len(problem) > _MAX_PROBLEM:
         problem = problem[:_MAX_PROBLEM].rsplit(",", 1)[0] + ", …"
-    lines = sparql.splitlines()
+    lines = sparql.split("\n")
     before = " ".join(lines[line - 1][:column - 1].split()[-3:]) if line <= len(lines) else ""
     where = f', after "{before}"' if before else ""
     return QueryError(f"query line {line}, column {column}{where}: {problem}")

@@ -287,6 +287,15 @@ def test_a_parameter_the_query_does_not_select_is_an_error(hand_store: Store) ->
         run_query(hand_store, "SELECT ?x WHERE { ?x rdfs:label ?who }", params={"who": "Wang Hong"})
 
 
+@pytest.mark.parametrize(("options", "message"), [
+    ({"params": {"a name": "x"}}, "not a variable name: 'a name'"),
+    ({"default_graphs": ["not an IRI"]}, "not a graph IRI: 'not an IRI'"),
+])
+def test_a_bad_parameter_name_or_graph_iri_is_one_line(hand_store: Store, options: dict, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        run_query(hand_store, "SELECT ?x WHERE { ?x ?p ?o }", **options)
+
+
 def test_a_graph_is_a_build_folder_an_rdf_file_or_a_graph_json(seeds_build: Path, tmp_path: Path) -> None:
     ask = "ASK { person:chen-long ng:holdsPosition governmentbody:jinhua-municipal-party-committee }"
     for path in (seeds_build, seeds_build / "graph.ttl", seeds_build / "graph.json"):
