@@ -118,10 +118,11 @@ def run_query(store: Store, sparql: str, *, params: Mapping[str, str] | None = N
     """
     substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
         _term(Variable, name, "variable name"): Literal(value) for name, value in (params or {}).items()}
+    default_graph = [_term(NamedNode, iri, "graph IRI") for iri in default_graphs]
+    named = [_term(NamedNode, iri, "graph IRI") for iri in named_graphs]
     try:
         return store.query(sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions or None,
-                           default_graph=[_term(NamedNode, iri, "graph IRI") for iri in default_graphs] or None,
-                           named_graphs=[_term(NamedNode, iri, "graph IRI") for iri in named_graphs] or None)
+                           default_graph=default_graph or None, named_graphs=named or None)
     except SyntaxError as error:
         raise syntax_error(sparql, str(error)) from None
     except RuntimeError as error:

@@ -291,7 +291,8 @@ def test_a_parameter_the_query_does_not_select_is_an_error(hand_store: Store) ->
     ({"params": {"a name": "x"}}, "not a variable name: 'a name'"),
     ({"default_graphs": ["not an IRI"]}, "not a graph IRI: 'not an IRI'"),
 ])
-def test_a_bad_parameter_name_or_graph_iri_is_one_line(hand_store: Store, options: dict, message: str) -> None:
+def test_a_bad_parameter_name_or_graph_iri_is_one_line(hand_store: Store, options: dict,
+                                                       message: str) -> None:
     with pytest.raises(QueryError, match=message):
         run_query(hand_store, "SELECT ?x WHERE { ?x ?p ?o }", **options)
 
