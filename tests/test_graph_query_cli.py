@@ -81,7 +81,7 @@ def test_query_from_a_file_with_a_parameter(run_cli: Run, seeds_build: Path, tmp
 
 
 def test_entity_needs_its_name(run_cli: Run, seeds_build: Path) -> None:
-    result = run_cli("query", seeds_build, "--name", "entity", "--param", "name=alex ju", "--format", "csv")
+    result = run_cli("query", seeds_build, "--name", "entity", "--param", "name=Alex Ju", "--format", "csv")
     found = list(csv.DictReader(io.StringIO(result.output)))
     assert {(row["subject"], row["predicate"], row["object"]) for row in found} >= {
         ("Alex Ju", f"{NG}holdsPosition", "Chindata Group"),
