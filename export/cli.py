@@ -9,9 +9,13 @@ from pathlib import Path
 import click
 
 from extract import DEFAULT_MODEL, NewsgraphError
+from graph import load_graph
+from graph.io import graph_file
 
 from . import EXPORTERS
+from .atomic import write_text
 from .build import DEFAULT_FORMATS, BuildReport, build, extract_to_file
+from .neighbourhood import focused_viewer
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
@@ -94,6 +98,27 @@ def extract_command(paths: tuple[Path, ...], output: Path, model: str) -> None:
     report = extract_to_file(paths, output, model=model)
     click.echo(f"{report.triples} triples from {report.articles} articles ({len(report.skipped)} skipped) "
                f"in {report.seconds:.1f} s -> {output}")
+
+
+@cli.command("view")
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--entity", required=True, metavar="NAME", help="The entity to centre on: a name, an alias or an id.")
+@click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True,
+              help="How many relations away from the entity to include.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="HTML file to write the viewer to.")
+def view_command(graph_path: Path, entity: str, hops: int, output: Path) -> None:
+    """Write a viewer of one entity's neighbourhood, the entity selected.
+
+    GRAPH is a `newsgraph build` output folder or its graph.json.
+    """
+    graph = load_graph(graph_path)
+    try:
+        page = focused_viewer(graph, entity, hops=hops)
+    except NewsgraphError as error:
+        raise NewsgraphError(f"{graph_file(graph_path)}: {error}") from None
+    write_text(output, page)
+    click.echo(f"wrote     {output}: {entity!r} and what lies within {hops} hops; open it in a browser")
 
 
 def main() -> None:
