@@ -102,7 +102,8 @@ def extract_command(paths: tuple[Path, ...], output: Path, model: str) -> None:
 
 @cli.command("view")
 @click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
-@click.option("--entity", required=True, metavar="NAME", help="The entity to centre on: a name, an alias or an id.")
+@click.option("--entity", required=True, metavar="NAME",
+              help="The entity to centre on: a name, an alias or an id.")
 @click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True,
               help="How many relations away from the entity to include.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,

@@ -92,6 +92,18 @@ def _options(*, large: bool) -> dict[str, Any]:
     }
 
 
+def _sizes(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Each node's radius and label font size, by degree."""
+    most = max((degree for _, degree in graph.degree()), default=0)
+    return {node: (scaled(degree, most, NODE_SIZES), scaled(degree, most, FONT_SIZES))
+            for node, degree in graph.degree()}
+
+
+def _footprint(size: float, font: float, label: str) -> Footprint:
+    """How far a node of this radius and label reaches: the label is centred below the node."""
+    return Footprint(max(size, CHAR_WIDTH * font * len(label) / 2), size, size + 1.4 * font)
+
+
 def _network(graph: nx.MultiDiGraph, *, focus: str | None):  # type: ignore[no-untyped-def]
     """The vis-network items and options, built with pyvis.
 
@@ -104,31 +116,25 @@ def _network(graph: nx.MultiDiGraph, *, focus: str | None):  # type: ignore[no-u
 
     network = Network(directed=True)
     network.set_options(json.dumps(_options(large=graph.number_of_nodes() > LARGE_GRAPH)))
-    max_degree = max((degree for _, degree in graph.degree()), default=0)
-    sizes = {node: (scaled(degree, max_degree, NODE_SIZES), scaled(degree, max_degree, FONT_SIZES))
-             for node, degree in graph.degree()}
-    positions = layout(graph, {node: Footprint(max(size, CHAR_WIDTH * font * len(graph.nodes[node]["label"]) / 2),
-                                               size, size + 1.4 * font) for node, (size, font) in sizes.items()})
+    sizes = _sizes(graph)
+    positions = layout(graph, {node: _footprint(*sizes[node], label)
+                               for node, label in graph.nodes(data="label")})
     for node, data in graph.nodes(data=True):
         color, shape = TYPE_STYLES.get(data["type"], OTHER_TYPE)
-        degree = graph.degree(node)
         size, font = sizes[node]
-        network.nodes.append(Node(
-            node, shape, data["label"], size=size, font={"size": font}, **_colors(color, focus=node == focus),
-            x=positions[node][0], y=positions[node][1],
-            title=f"{data['label']}\n{data['type']} · {degree} relation{'s' * (degree != 1)}").options)
-    parallel: Counter[tuple[str, str]] = Counter()
+        x, y = positions[node]
+        network.nodes.append(Node(node, shape, data["label"], size=size, font={"size": font}, x=x, y=y,
+                                  **_colors(color, focus=node == focus)).options)
+    earlier: Counter[tuple[str, str]] = Counter()  # edges already drawn between the same two nodes
     for number, (subject, obj, data) in enumerate(graph.edges(data=True)):
         pair = (min(subject, obj), max(subject, obj))
-        curve = PARALLEL_CURVE * parallel[pair]
-        parallel[pair] += 1
-        label = predicate_label(data["predicate"], data.get("role"))
+        bend = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": PARALLEL_CURVE * earlier[pair]}}
         network.edges.append(Edge(
-            subject, obj, directed=not _is_symmetric(graph, subject, obj, data["predicate"]),
-            id=f"e{number}", label=label, color=PREDICATE_COLORS.get(data["predicate"], OTHER_PREDICATE),
-            width=min(1.5 + 0.5 * (len(data["sources"]) - 1), 5),
-            title=f"{graph.nodes[subject]['label']} — {label} — {graph.nodes[obj]['label']}",
-            **({"smooth": {"enabled": True, "type": "curvedCW", "roundness": curve}} if curve else {})).options)
+            subject, obj, directed=not _is_symmetric(graph, subject, obj, data["predicate"]), id=f"e{number}",
+            label=predicate_label(data["predicate"], data.get("role")),
+            color=PREDICATE_COLORS.get(data["predicate"], OTHER_PREDICATE),
+            width=min(1.5 + 0.5 * (len(data["sources"]) - 1), 5), **(bend if earlier[pair] else {})).options)
+        earlier[pair] += 1
     return network
 
 
@@ -147,34 +153,47 @@ def _legend(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _cited(graph: nx.MultiDiGraph) -> set[str]:
-    """The articles that name an entity of the graph or give evidence for one of its relations."""
-    return ({article for _, articles in graph.nodes(data="articles", default=()) for article in articles}
-            | {source["article"] for _, _, sources in graph.edges(data="sources") for source in sources})
+def _cited(graph: nx.MultiDiGraph) -> list[str]:
+    """The articles that name an entity of the graph or give evidence for one of its relations, sorted."""
+    named = {article for _, articles in graph.nodes(data="articles", default=()) for article in articles}
+    quoted = {source["article"] for _, _, sources in graph.edges(data="sources") for source in sources}
+    return sorted(named | quoted)
 
 
-def page_data(graph: nx.MultiDiGraph, *, heading: str = "newsgraph", focus: str | None = None) -> dict[str, Any]:
-    """Everything the page shows, as plain data: vis-network's items and options, legend, details, articles."""
+def page_data(graph: nx.MultiDiGraph, *, heading: str = "newsgraph",
+              focus: str | None = None) -> dict[str, Any]:
+    """Everything the page shows, as plain data.
+
+    `nodes`, `edges` and `options` are vis-network's; `entities` and `relations` (keyed by node and
+    edge id) hold what the details panel shows. Articles and evidence sentences are listed once and
+    referred to by position, which keeps a page of 5,000 entities and their evidence small: an
+    entity's `articles` are indexes into `articles`, a relation's `sources` are
+    [article index, sentence index, event date] (a source's date is its article's).
+    """
     network = _network(graph, focus=focus)
-    cited = _cited(graph)
+    articles = _cited(graph)
+    article_index = {article: number for number, article in enumerate(articles)}
+    sentences: dict[str, int] = {}
     return {
         "heading": heading,
         "focus": focus,
+        "large": graph.number_of_nodes() > LARGE_GRAPH,
         "nodes": network.nodes,
         "edges": network.edges,
         "options": network.options,
         "legend": _legend(graph),
-        "entities": {node: {"label": data["label"], "type": data["type"], "aliases": data.get("aliases", []),
-                            "articles": data.get("articles", [])}
+        "entities": {node: {"type": data["type"], "aliases": data.get("aliases", []),
+                            "articles": [article_index[article] for article in data.get("articles", [])]}
                      for node, data in graph.nodes(data=True)},
         "relations": {f"e{number}": {"predicate": data["predicate"], "role": data.get("role"),
-                                     "confidence": data.get("confidence"), "dates": data.get("dates", []),
-                                     "sources": [{key: source.get(key) for key in
-                                                  ("article", "evidence", "date", "event_date", "confidence")}
-                                                 for source in data["sources"]]}
+                                     "confidence": data.get("confidence"),
+                                     "sources": [[article_index[source["article"]],
+                                                  sentences.setdefault(source["evidence"], len(sentences)),
+                                                  source.get("event_date")] for source in data["sources"]]}
                       for number, (_, _, data) in enumerate(graph.edges(data=True))},
-        "articles": {article: {key: info.get(key) for key in ("title", "date", "path")}
-                     for article, info in graph.graph.get("articles", {}).items() if article in cited},
+        "sentences": list(sentences),
+        "articles": [{"id": article, **{key: graph.graph["articles"].get(article, {}).get(key)
+                                        for key in ("title", "date", "path")}} for article in articles],
     }
 
 
@@ -189,8 +208,10 @@ def render(graph: nx.MultiDiGraph, *, heading: str = "newsgraph", focus: str | N
         heading=heading, data=page_data(graph, heading=heading, focus=focus),
         vis_js=_asset("pyvis", f"lib/{VIS_VERSION}/vis-network.min.js"),
         vis_css=_asset("pyvis", f"lib/{VIS_VERSION}/vis-network.css"),
-        viewer_js=_asset("export", "templates/viewer.js"), viewer_css=_asset("export", "templates/viewer.css"))
+        viewer_js=_asset("export", "templates/viewer.js"),
+        viewer_css=_asset("export", "templates/viewer.css"))
 
 
-def write(graph: nx.MultiDiGraph, path: Path, *, heading: str = "newsgraph", focus: str | None = None) -> None:
+def write(graph: nx.MultiDiGraph, path: Path, *, heading: str = "newsgraph",
+          focus: str | None = None) -> None:
     write_text(path, render(graph, heading=heading, focus=focus))

@@ -4,8 +4,8 @@ In the browser, vis-network's physics takes ~150 ms an iteration on 5,000 nodes,
 spring layout ~16 s (with scipy; without it, spring and spectral layouts are dense and slower), so
 each connected component is laid out by igraph's Fruchterman-Reingold, in C (~0.5 s on 5,000
 nodes), levelled (longest axis left to right, as labels run), overlapping labels pushed apart,
-and the components are packed in rows, biggest first, each taking the room its labels need. Entities without
-relations are packed below them the same way, grouped by type.
+and the components are packed in rows, biggest first, each taking the room its labels need.
+Entities without relations are packed below them the same way, grouped by type.
 """
 from __future__ import annotations
 
@@ -53,10 +53,12 @@ def level(block: Block) -> Block:
     sxy = sum((x - cx) * (y - cy) for x, y in block.values())
     turn = -0.5 * math.atan2(2 * sxy, sxx - syy)
     cos, sin = math.cos(turn), math.sin(turn)
-    return {node: ((x - cx) * cos - (y - cy) * sin, (x - cx) * sin + (y - cy) * cos) for node, (x, y) in block.items()}
+    return {node: ((x - cx) * cos - (y - cy) * sin, (x - cx) * sin + (y - cy) * cos)
+            for node, (x, y) in block.items()}
 
 
-def separate(block: Block, footprints: Mapping[str, Footprint], *, margin: float = 6.0, rounds: int = 200) -> Block:
+def separate(block: Block, footprints: Mapping[str, Footprint], *, margin: float = 6.0,
+             rounds: int = 200) -> Block:
     """Push apart the nodes whose drawings (node and label) overlap, each pair along the axis where
     they overlap least, until none do or `rounds` is reached."""
     nodes = list(block)
@@ -68,14 +70,14 @@ def separate(block: Block, footprints: Mapping[str, Footprint], *, margin: float
         dx, dy = xy[:, 0][:, None] - xy[:, 0][None, :], xy[:, 1][:, None] - xy[:, 1][None, :]
         overlap_x = reach[:, 0][:, None] + reach[:, 0][None, :] + margin - np.abs(dx)
         bottom, top = xy[:, 1] + reach[:, 2], xy[:, 1] - reach[:, 1]
-        overlap_y = np.minimum(bottom[:, None], bottom[None, :]) - np.maximum(top[:, None], top[None, :]) + margin
+        overlap_y = (np.minimum(bottom[:, None], bottom[None, :]) - np.maximum(top[:, None], top[None, :])
+                     + margin)
         clash = (overlap_x > 0) & (overlap_y > 0) & (order != 0)
         if not clash.any():
             break
-        along_x = clash & (overlap_x <= overlap_y)
-        along_y = clash & (overlap_x > overlap_y)
-        xy[:, 0] += np.where(along_x, overlap_x / 2 * np.where(dx != 0, np.sign(dx), order), 0).sum(axis=1) / 2
-        xy[:, 1] += np.where(along_y, overlap_y / 2 * np.where(dy != 0, np.sign(dy), order), 0).sum(axis=1) / 2
+        away_x, away_y = np.where(dx != 0, np.sign(dx), order), np.where(dy != 0, np.sign(dy), order)
+        xy[:, 0] += np.where(clash & (overlap_x <= overlap_y), overlap_x * away_x, 0).sum(axis=1) / 4
+        xy[:, 1] += np.where(clash & (overlap_x > overlap_y), overlap_y * away_y, 0).sum(axis=1) / 4
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, xy)}
 
 
@@ -100,7 +102,8 @@ def _box(block: Block, footprints: Mapping[str, Footprint]) -> tuple[float, floa
             max(y + footprints[node].below for node, (_, y) in block.items()))
 
 
-def pack(blocks: list[Block], footprints: Mapping[str, Footprint], *, gap: float, aspect: float = 1.6) -> Block:
+def pack(blocks: list[Block], footprints: Mapping[str, Footprint], *, gap: float,
+         aspect: float = 1.6) -> Block:
     """Place blocks left to right in rows, in the order given, each as wide as its nodes' labels need,
     so that the whole is about `aspect` times wider than high; centred on x = 0, its top at y = 0."""
     boxes = [_box(block, footprints) for block in blocks]
@@ -119,7 +122,8 @@ def pack(blocks: list[Block], footprints: Mapping[str, Footprint], *, gap: float
     return {node: (px - middle, py) for node, (px, py) in positions.items()}
 
 
-def layout(graph: nx.MultiDiGraph, footprints: Mapping[str, Footprint], *, edge_length: float = 120.0) -> Block:
+def layout(graph: nx.MultiDiGraph, footprints: Mapping[str, Footprint], *,
+           edge_length: float = 120.0) -> Block:
     """A position for every node, in vis-network's units; the same graph gives the same positions.
 
     >>> graph = nx.MultiDiGraph([("a", "b"), ("b", "c")])
@@ -130,8 +134,8 @@ def layout(graph: nx.MultiDiGraph, footprints: Mapping[str, Footprint], *, edge_
     linked = nx.Graph((a, b) for a, b in graph.edges() if a != b)
     components = sorted(nx.connected_components(linked), key=lambda nodes: (-len(nodes), min(nodes)))
     with seeded_igraph():
-        positions = pack([spread(linked.subgraph(nodes), footprints, edge_length) for nodes in components], footprints,
-                         gap=edge_length / 3)
+        blocks = [spread(linked.subgraph(nodes), footprints, edge_length) for nodes in components]
+    positions = pack(blocks, footprints, gap=edge_length / 3)
     alone = sorted((node for node in graph if node not in positions),
                    key=lambda node: (graph.nodes[node].get("type", ""), graph.nodes[node].get("label", node)))
     top = max((y for _, y in positions.values()), default=-edge_length) + edge_length

@@ -64,7 +64,7 @@ class Resources(HTMLParser):
 
 
 def page_data(page: str) -> dict:
-    [data] = re.findall(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S)
+    [data] = re.findall(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.DOTALL)
     return json.loads(data)
 
 
@@ -95,19 +95,24 @@ def test_page_carries_every_entity_and_relation(seeds_graph: nx.MultiDiGraph, se
     data = page_data(seeds_page)
     assert [node["id"] for node in data["nodes"]] == list(seeds_graph)
     assert len(data["edges"]) == len(data["relations"]) == seeds_graph.number_of_edges()
+    articles = [article["id"] for article in data["articles"]]
     for node in data["nodes"]:
-        entity = seeds_graph.nodes[node["id"]]
-        assert node["label"] == data["entities"][node["id"]]["label"] == entity["label"]
-        assert (node["color"], node["shape"]) == html.TYPE_STYLES[entity["type"]]
-        assert data["entities"][node["id"]]["aliases"] == entity["aliases"]
+        entity, shown = seeds_graph.nodes[node["id"]], data["entities"][node["id"]]
+        assert node["label"] == entity["label"]
+        assert (node["color"], node["shape"]) == html.TYPE_STYLES[entity["type"]] and shown["type"] == entity["type"]
+        assert shown["aliases"] == entity["aliases"]
+        assert [articles[index] for index in shown["articles"]] == entity["articles"]
         assert math.isfinite(node["x"]) and math.isfinite(node["y"])
     for edge, (subject, obj, attributes) in zip(data["edges"], seeds_graph.edges(data=True)):
         assert (edge["from"], edge["to"]) == (subject, obj)
         assert edge["color"] == html.PREDICATE_COLORS[attributes["predicate"]]
         assert edge["label"] == html.predicate_label(attributes["predicate"], attributes.get("role"))
-        relation = data["relations"][edge["id"]]
-        assert [source["evidence"] for source in relation["sources"]] == [s["evidence"] for s in attributes["sources"]]
-    assert data["articles"].keys() == seeds_graph.graph["articles"].keys()
+        sources = data["relations"][edge["id"]]["sources"]
+        assert [(articles[article], data["sentences"][sentence], event_date) for article, sentence, event_date
+                in sources] == [(s["article"], s["evidence"], s["event_date"]) for s in attributes["sources"]]
+    assert articles == sorted(seeds_graph.graph["articles"])
+    assert [article["title"] for article in data["articles"]] == [
+        seeds_graph.graph["articles"][article]["title"] for article in articles]
 
 
 def test_legend_counts_types_and_predicates(seeds_graph: nx.MultiDiGraph, seeds_page: str) -> None:
@@ -145,9 +150,8 @@ def test_article_text_cannot_break_out_of_the_page() -> None:
     assert resources.tags.count("script") == 3  # the data, vis-network, the viewer: nothing broke out
     assert "img" not in resources.tags and "b" not in resources.tags
     data = page_data(page)
-    [relation] = data["relations"].values()
-    assert relation["sources"][0]["evidence"] == HOSTILE_EVIDENCE
-    assert data["articles"]["hostile"]["title"] == HOSTILE_TITLE
+    assert data["sentences"] == [HOSTILE_EVIDENCE]
+    assert [article["title"] for article in data["articles"]] == [HOSTILE_TITLE]
     assert {node["label"] for node in data["nodes"]} == {HOSTILE_PERSON, "Wang Fang <b>bold</b>"}
 
 
@@ -241,7 +245,8 @@ def test_focused_viewer_holds_the_neighbourhood_with_the_entity_marked(seeds_gra
     [focal] = [node for node in data["nodes"] if node["id"] == "person/zhang-jifu"]
     assert focal["borderWidth"] > data["options"]["nodes"]["borderWidth"]
     assert data["heading"] == "Around Zhang Jifu (2 hops)"
-    assert set(data["articles"]) == {a for n in expected for a in seeds_graph.nodes[n]["articles"]}
+    assert {article["id"] for article in data["articles"]} == {
+        article for node in expected for article in seeds_graph.nodes[node]["articles"]}
 
 
 def test_view_command_writes_the_focused_viewer(run_cli, seeds_build: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

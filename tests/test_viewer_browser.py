@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,10 @@ from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
+from test_export_html import HOSTILE_EVIDENCE, HOSTILE_PERSON, HOSTILE_TITLE, hostile_graph
 
 from export import html
 from graph import load_graph
-from test_export_html import HOSTILE_EVIDENCE, HOSTILE_PERSON, HOSTILE_TITLE, hostile_graph
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -88,9 +89,26 @@ def wait_for_panel(browser: webdriver.Chrome, text: str) -> str:
     return panel_text(browser)
 
 
-def lit_nodes(browser: webdriver.Chrome) -> set[str]:
-    """Nodes still drawn in their type's colour: all but those dimmed around a selection."""
-    return set(run(browser, "return viewer.nodes.get().filter((n) => typeof n.color === 'string').map((n) => n.id)"))
+def lit_nodes(browser: webdriver.Chrome) -> set[str] | None:
+    """The nodes drawn undimmed around the selection; None when nothing is dimmed."""
+    lit = run(browser, "return viewer.lit()")
+    return None if lit is None else set(lit["nodes"])
+
+
+def drawn_colour(browser: webdriver.Chrome, node: str) -> tuple[int, ...] | None:
+    """The colour of the canvas pixel at the centre of `node`, or None when it lies outside the canvas."""
+    rgb = run(browser, """
+        const canvas = document.querySelector('#graph canvas');
+        const at = viewer.network.canvasToDOM(viewer.network.getPositions([arguments[0]])[arguments[0]]);
+        if (at.x < 0 || at.y < 0 || at.x >= canvas.clientWidth || at.y >= canvas.clientHeight) return null;
+        const ratio = canvas.width / canvas.clientWidth;
+        return Array.from(canvas.getContext('2d').getImageData(
+          Math.round(at.x * ratio), Math.round(at.y * ratio), 1, 1).data.slice(0, 3));""", node)
+    return None if rgb is None else tuple(rgb)
+
+
+def rgb(colour: str) -> tuple[int, ...]:
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
 def hidden(browser: webdriver.Chrome, kind: str) -> set[str]:
@@ -133,10 +151,21 @@ def test_search_focuses_the_entity_and_lights_its_neighbourhood(browser, seeds_p
     search.send_keys("zhang ji")
     names = [item.text for item in browser.find_elements(By.CSS_SELECTOR, "#suggestions li .name")]
     assert names[0] == "Zhang Jifu" and all("zhang ji" in name.lower() for name in names)
+    colour = {node: rgb(html.TYPE_STYLES[kind][0]) for node, kind in seeds.nodes(data="type")}
+    neighbourhood = set(nx.ego_graph(seeds, "person/zhang-jifu", undirected=True))
+    clear = [node for node in seeds if drawn_colour(browser, node) == colour[node]]  # drawn, nothing over them
     search.send_keys(Keys.ENTER)
     wait_for_panel(browser, "Zhang Jifu")
     assert run(browser, "return viewer.network.getSelectedNodes()") == ["person/zhang-jifu"]
-    assert lit_nodes(browser) == set(nx.ego_graph(seeds, "person/zhang-jifu", undirected=True))
+    assert lit_nodes(browser) == neighbourhood
+    time.sleep(0.6)  # the camera's move to the entity
+    for node in set(clear) - {"person/zhang-jifu"}:  # the rest are veiled in white, the neighbours are not
+        drawn = drawn_colour(browser, node)
+        if node in neighbourhood:
+            assert drawn == colour[node], node
+        elif drawn is not None:
+            veiled = tuple(round(0.18 * channel + 0.82 * 255) for channel in colour[node])
+            assert max(abs(a - b) for a, b in zip(drawn, veiled)) <= 3, (node, drawn, veiled)
     WebDriverWait(browser, 5).until(lambda driver: abs(run(driver, """
         const view = viewer.network.getViewPosition(), node = viewer.network.getPositions(['person/zhang-jifu'])
         ['person/zhang-jifu']; return Math.hypot(view.x - node.x, view.y - node.y) * viewer.network.getScale()""")
@@ -204,7 +233,7 @@ def test_clicking_empty_canvas_clears_the_selection(browser, seeds_page) -> None
         }""")
     click_at(browser, empty)
     WebDriverWait(browser, 5).until(lambda driver: panel_text(driver) == "")
-    assert len(lit_nodes(browser)) == run(browser, "return viewer.nodes.length")
+    assert lit_nodes(browser) is None
 
 
 def test_hostile_article_text_is_shown_as_text_and_never_runs(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -233,7 +262,7 @@ def test_focused_viewer_opens_on_its_entity(browser, seeds, seeds_build: Path, t
     assert positions and all(f"{role} at {org}" in text for role, org in positions)
     assert run(browser, "return viewer.network.getSelectedNodes()") == ["person/zhang-jifu"]
     assert browser.find_element(By.ID, "heading").text == "Around Zhang Jifu (2 hops)"
-    assert len(lit_nodes(browser)) == run(browser, "return viewer.nodes.length") - 1  # the focal one is bordered
+    assert lit_nodes(browser) is None  # nothing dimmed: the page is the neighbourhood
 
 
 def test_screenshot_of_a_selected_entity(browser, seeds_page, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]

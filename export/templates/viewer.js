@@ -6,18 +6,9 @@
 
   const data = JSON.parse(document.getElementById("graph-data").textContent);
   const SVG = "http://www.w3.org/2000/svg";
-  const FADED_NODE = {background: "#eeeef1", border: "#dcdce1",
-                      highlight: {background: "#eeeef1", border: "#dcdce1"}, hover: {background: "#eeeef1", border: "#dcdce1"}};
-  const FADED_EDGE = "#ececf0";
-  const NODE_FONT = {color: data.options.nodes.font.color, strokeWidth: data.options.nodes.font.strokeWidth};
-  const EDGE_FONT = {color: data.options.edges.font.color, strokeWidth: data.options.edges.font.strokeWidth};
-  const HIDDEN_FONT = {color: "rgba(0,0,0,0)", strokeWidth: 0};
+  const DIM = "rgba(255, 255, 255, 0.82)";  // laid over everything outside the selection's neighbourhood
   const PANEL_OFFSET = -190;  // half the details panel, so a focused node is centred in the visible part
-
-  const container = document.getElementById("graph");
-  const nodes = new vis.DataSet(data.nodes);
-  const edges = new vis.DataSet(data.edges);
-  const network = new vis.Network(container, {nodes, edges}, data.options);
+  const MOVE = data.large ? false : {duration: 450, easingFunction: "easeInOutQuad"};  // vis animates by frames
 
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
   const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
@@ -30,8 +21,21 @@
     type: new Map(data.legend.types.map((item) => [item.name, item])),
     predicate: new Map(data.legend.predicates.map((item) => [item.name, item])),
   };
+  const label = (id) => nodeById.get(id).label;
+  const degree = (id) => edgesOf.get(id).length;
+  const typeName = (type) => type.replace(/([a-z])([A-Z])/g, "$1 $2");
+  const plural = (count, word, words = `${word}s`) => `${count.toLocaleString("en")} ${count === 1 ? word : words}`;
+  for (const node of data.nodes) {  // tooltips, shown by vis-network as text
+    node.title = `${node.label}\n${typeName(data.entities[node.id].type)} · ${plural(degree(node.id), "relation")}`;
+  }
+  for (const edge of data.edges) edge.title = `${label(edge.from)} — ${edge.label} — ${label(edge.to)}`;
+
+  const container = document.getElementById("graph");
+  const nodes = new vis.DataSet(data.nodes);
+  const edges = new vis.DataSet(data.edges);
+  const network = new vis.Network(container, {nodes, edges}, data.options);
   const state = {hiddenTypes: new Set(), hiddenPredicates: new Set(), showIsolated: true, node: null, edge: null};
-  const shown = {nodes: new Map(), edges: new Map()};  // id -> the style key last applied
+  const hiddenNow = {nodes: new Set(), edges: new Set()};
 
   /* ---- small helpers ---- */
 
@@ -90,9 +94,6 @@
     return icon;
   }
 
-  const typeName = (type) => type.replace(/([a-z])([A-Z])/g, "$1 $2");
-  const plural = (count, word, words = `${word}s`) => `${count.toLocaleString("en")} ${count === 1 ? word : words}`;
-  const degree = (id) => edgesOf.get(id).length;
   const unique = (values) => [...new Set(values.filter(Boolean))];
 
   /* ---- what is visible and what is lit ---- */
@@ -119,30 +120,44 @@
     return null;
   }
 
-  /* Apply filters and highlight, updating only the items whose look changed. */
-  function restyle() {
-    const lit = litSets();
-    const nodeChanges = [];
-    for (const node of data.nodes) {
-      const hidden = nodeHidden(node.id);
-      const faded = !hidden && lit !== null && !lit.nodes.has(node.id);
-      const key = hidden ? "hidden" : faded ? "faded" : "normal";
-      if ((shown.nodes.get(node.id) || "normal") === key) continue;
-      shown.nodes.set(node.id, key);
-      nodeChanges.push({id: node.id, hidden, color: faded ? FADED_NODE : node.color,
-                        font: {...node.font, ...(faded ? HIDDEN_FONT : NODE_FONT)}});
-    }
-    const edgeChanges = [];
-    for (const edge of data.edges) {
-      const hidden = edgeHidden(edge);
-      const faded = !hidden && lit !== null && !lit.edges.has(edge.id);
-      const key = hidden ? "hidden" : faded ? "faded" : "normal";
-      if ((shown.edges.get(edge.id) || "normal") === key) continue;
-      shown.edges.set(edge.id, key);
-      edgeChanges.push({id: edge.id, hidden, color: faded ? FADED_EDGE : edge.color, font: faded ? HIDDEN_FONT : EDGE_FONT});
-    }
+  /* Apply the filters, updating only the items whose visibility changed. */
+  function applyFilters() {
+    const changes = (items, isHidden, now) => items.filter((item) => isHidden(item) !== now.has(item.id))
+      .map((item) => {
+        if (now.has(item.id)) now.delete(item.id); else now.add(item.id);
+        return {id: item.id, hidden: now.has(item.id)};
+      });
+    const nodeChanges = changes(data.nodes, (node) => nodeHidden(node.id), hiddenNow.nodes);
+    const edgeChanges = changes(data.edges, edgeHidden, hiddenNow.edges);
     if (nodeChanges.length) nodes.update(nodeChanges);
     if (edgeChanges.length) edges.update(edgeChanges);
+  }
+
+  /* Dim all but the selection's neighbourhood: a veil over the drawn graph, then the neighbourhood drawn
+     again on top. Drawing (vis-network's own, pinned at 9.1.2 through pyvis) costs one frame however large
+     the graph, where restyling every item would cost seconds on thousands. */
+  function drawNeighbourhood(ctx) {
+    const lit = litSets();
+    if (lit === null) return;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = DIM;
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    for (const id of lit.edges) {
+      const edge = network.body.edges[id];
+      if (!hiddenNow.edges.has(id) && edge.connected) {
+        edge.draw(ctx);
+        edge.drawArrows(ctx);
+      }
+    }
+    const labels = [];
+    for (const id of lit.nodes) {
+      if (hiddenNow.nodes.has(id)) continue;
+      const drawn = network.body.nodes[id].draw(ctx);
+      if (drawn.drawExternalLabel) labels.push(drawn.drawExternalLabel);
+    }
+    for (const drawLabel of labels) drawLabel();
   }
 
   /* Turn on whichever filters hide this node, so that what is searched for is always shown. */
@@ -165,11 +180,10 @@
     reveal(id);
     state.node = dim ? id : null;
     state.edge = null;
-    restyle();
+    applyFilters();
     network.selectNodes([id]);
     if (move) {
-      network.focus(id, {scale: Math.max(network.getScale(), 1), offset: {x: PANEL_OFFSET, y: 0},
-                         animation: {duration: 450, easingFunction: "easeInOutQuad"}});
+      network.focus(id, {scale: Math.max(network.getScale(), 1), offset: {x: PANEL_OFFSET, y: 0}, animation: MOVE});
     }
     showPanel(entityPanel(id));
   }
@@ -177,7 +191,6 @@
   function selectRelation(id) {
     state.node = null;
     state.edge = id;
-    restyle();
     network.setSelection({nodes: [], edges: [id]}, {highlightEdges: false});
     showPanel(relationPanel(id));
   }
@@ -185,7 +198,6 @@
   function clearSelection() {
     state.node = null;
     state.edge = null;
-    restyle();
     network.unselectAll();
     hidePanel();
   }
@@ -218,7 +230,7 @@
 
   function entityLink(id) {
     return el("button", {type: "button", className: "link entity-link", "data-id": id,
-                         onclick: () => selectEntity(id)}, data.entities[id].label);
+                         onclick: () => selectEntity(id)}, label(id));
   }
 
   function relationLink(edgeId, text) {
@@ -227,20 +239,12 @@
   }
 
   function relationDates(relation) {
-    const events = unique(relation.sources.map((source) => source.event_date));
-    const reported = unique(relation.dates.length ? relation.dates : relation.sources.map((source) => source.date));
+    const events = unique(relation.sources.map(([, , eventDate]) => eventDate)).sort();
+    const reported = unique(relation.sources.map(([article]) => data.articles[article].date)).sort();
     const parts = [];
     if (events.length) parts.push(`on ${events.join(", ")}`);
     if (reported.length) parts.push(`reported ${reported.join(", ")}`);
     return parts.length ? parts.join(" · ") : "no date given";
-  }
-
-  function articleTitle(id) {
-    return (data.articles[id] && data.articles[id].title) || id;
-  }
-
-  function articleDate(id, fallback) {
-    return fallback || (data.articles[id] && data.articles[id].date) || "date unknown";
   }
 
   function section(title, items) {
@@ -266,12 +270,12 @@
                 relationLink(edge.id, outgoing || !edge.arrows ? verb : `${verb} (by)`), " ", entityLink(other),
                 el("div", {className: "dates"}, relationDates(relation)));
     });
-    const articles = entity.articles.map((article) =>
-      el("li", {className: "article"}, el("span", {className: "title"}, articleTitle(article)),
-         el("div", {className: "dates"}, articleDate(article))));
+    const articles = entity.articles.map((index) => data.articles[index]).map((article) =>
+      el("li", {className: "article"}, el("span", {className: "title"}, article.title || article.id),
+         el("div", {className: "dates"}, article.date || "date unknown")));
     return [
       el("div", {className: "kind"}, typeSwatch(entity.type), typeName(entity.type)),
-      el("h2", {}, entity.label),
+      el("h2", {}, label(id)),
       entity.aliases.length ? el("p", {className: "aliases"}, "Also called: ", entity.aliases.join("; ")) : null,
       el("p", {className: "meta"}, `${plural(degree(id), "relation")} · ${plural(entity.articles.length, "article")}`),
       ...section("Positions", positions),
@@ -285,11 +289,13 @@
     const edge = edgeById.get(id);
     const relation = data.relations[id];
     const legend = legendOf.predicate.get(relation.predicate);
-    const evidence = relation.sources.map((source) =>
-      el("li", {className: "evidence"}, el("blockquote", {}, source.evidence),
-         el("cite", {}, el("span", {className: "title"}, articleTitle(source.article)), " · ",
-            el("span", {className: "date"}, articleDate(source.article, source.date)),
-            source.event_date ? ` · event ${source.event_date}` : null)));
+    const evidence = relation.sources.map(([index, sentence, eventDate]) => {
+      const article = data.articles[index];
+      return el("li", {className: "evidence"}, el("blockquote", {}, data.sentences[sentence]),
+                el("cite", {}, el("span", {className: "title"}, article.title || article.id), " · ",
+                   el("span", {className: "date"}, article.date || "date unknown"),
+                   eventDate ? ` · event ${eventDate}` : null));
+    });
     return [
       el("div", {className: "kind"}, predicateSwatch(relation.predicate), legend ? legend.label : relation.predicate),
       el("h2", {}, edge.label),
@@ -334,7 +340,7 @@
       const entity = data.entities[found.id];
       return el("li", {role: "option", "aria-selected": String(i === active), "data-id": found.id,
                        onmousedown: (event) => { event.preventDefault(); choose(i); }},
-                typeSwatch(entity.type), el("span", {className: "name"}, entity.label),
+                typeSwatch(entity.type), el("span", {className: "name"}, label(found.id)),
                 el("span", {className: "note"}, found.alias ? `alias: ${found.alias}` : typeName(entity.type)));
     }));
     if (!suggestions.length) suggestionList.append(el("li", {className: "empty"}, "no entity by that name"));
@@ -345,7 +351,7 @@
     const found = suggestions[i];
     if (!found) return;
     suggestionList.hidden = true;
-    searchInput.value = data.entities[found.id].label;
+    searchInput.value = label(found.id);
     selectEntity(found.id);
   }
 
@@ -396,7 +402,7 @@
     box.addEventListener("change", () => {
       if (box.checked) hiddenSet.delete(item.name); else hiddenSet.add(item.name);
       syncFilterLabels();
-      restyle();
+      applyFilters();
     });
     filterBoxes[kind].set(item.name, box);
     return el("li", {}, el("label", {className: "filter", [`data-${kind}`]: item.name}, box, swatch, el("span", {}, text),
@@ -420,7 +426,7 @@
   isolatedBox.addEventListener("change", () => {
     state.showIsolated = isolatedBox.checked;
     syncFilterLabels();
-    restyle();
+    applyFilters();
   });
 
   /* ---- the rest of the page ---- */
@@ -428,12 +434,13 @@
   document.getElementById("stats").textContent = [
     plural(data.nodes.length, "entity", "entities"),
     plural(data.edges.length, "relation"),
-    plural(Object.keys(data.articles).length, "article"),
+    plural(data.articles.length, "article"),
   ].join(" · ");
   document.getElementById("fit").addEventListener("click", () => fitView());
   document.getElementById("clear").addEventListener("click", () => { searchInput.value = ""; clearSelection(); });
   document.getElementById("panel-close").addEventListener("click", clearSelection);
 
+  network.on("afterDrawing", drawNeighbourhood);
   network.on("click", (params) => {
     if (params.nodes.length) selectEntity(params.nodes[0], {move: false});
     else if (params.edges.length) selectRelation(params.edges[0]);
@@ -456,6 +463,10 @@
     edgePoint: (id) => pagePoint(network.body.edges[id].edgeType.getPoint(0.5)),
     selectEntity,
     selectRelation,
+    lit: () => {  // the ids drawn undimmed around the selection, or null when nothing is selected
+      const lit = litSets();
+      return lit && {nodes: [...lit.nodes], edges: [...lit.edges]};
+    },
   };
   window.newsgraphViewer = viewer;
 
