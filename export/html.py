@@ -192,7 +192,7 @@ def page_data(graph: nx.MultiDiGraph, *, heading: str = "newsgraph",
                                                   source.get("event_date")] for source in data["sources"]]}
                       for number, (_, _, data) in enumerate(graph.edges(data=True))},
         "sentences": list(sentences),
-        "articles": [{"id": article, **{key: graph.graph["articles"].get(article, {}).get(key)
+        "articles": [{"id": article, **{key: graph.graph.get("articles", {}).get(article, {}).get(key)
                                         for key in ("title", "date", "path")}} for article in articles],
     }
 

@@ -155,6 +155,11 @@ def test_article_text_cannot_break_out_of_the_page() -> None:
     assert {node["label"] for node in data["nodes"]} == {HOSTILE_PERSON, "Wang Fang <b>bold</b>"}
 
 
+def test_an_empty_graph_gives_an_empty_viewer() -> None:
+    data = page_data(html.render(nx.MultiDiGraph()))
+    assert (data["nodes"], data["edges"], data["articles"], data["legend"]) == ([], [], [], {"types": [], "predicates": []})
+
+
 def test_heading_is_escaped() -> None:
     page = html.render(hostile_graph(), heading="<i>Around</i> Li")
     assert "<title>&lt;i&gt;Around&lt;/i&gt; Li</title>" in page

@@ -222,7 +222,7 @@ def test_clicking_a_relation_shows_its_evidence_with_title_and_date(browser, see
     assert lit_nodes(browser) == {person, org}
 
 
-def test_clicking_empty_canvas_clears_the_selection(browser, seeds_page) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_empty_canvas_or_escape_clears_the_selection(browser, seeds_page) -> None:  # type: ignore[no-untyped-def]
     run(browser, "viewer.selectEntity('person/zhang-jifu', {move: false})")
     wait_for_panel(browser, "Zhang Jifu")
     empty = run(browser, """
@@ -234,6 +234,11 @@ def test_clicking_empty_canvas_clears_the_selection(browser, seeds_page) -> None
     click_at(browser, empty)
     WebDriverWait(browser, 5).until(lambda driver: panel_text(driver) == "")
     assert lit_nodes(browser) is None
+    run(browser, "viewer.selectEntity('person/zhang-jifu', {move: false})")
+    wait_for_panel(browser, "Zhang Jifu")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    WebDriverWait(browser, 5).until(lambda driver: panel_text(driver) == "")
+    assert lit_nodes(browser) is None and run(browser, "return viewer.network.getSelectedNodes()") == []
 
 
 def test_hostile_article_text_is_shown_as_text_and_never_runs(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -387,6 +387,8 @@
     if (event.key === "/" && document.activeElement !== searchInput) {
       searchInput.focus();
       event.preventDefault();
+    } else if (event.key === "Escape" && document.activeElement !== searchInput) {
+      clearSelection();
     }
   });
 
