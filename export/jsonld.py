@@ -72,7 +72,9 @@ def _node(node: dict[str, Any]) -> dict[str, Any]:
 def document(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """The graph as a compacted JSON-LD document: {"@context": CONTEXT, "@graph": [node, ...]}."""
     compacted = from_rdf(to_rdf(graph), context_data=CONTEXT, auto_compact=True)
-    nodes = compacted.get("@graph", [compacted] if "id" in compacted else [])
+    # auto_compact gives {"@context", "@graph": [...]}, or the node itself when there is one, or {}
+    nodes = compacted.get("@graph", [{key: value for key, value in compacted.items() if key != "@context"}])
+    nodes = [node for node in nodes if node]
     return {"@context": CONTEXT, "@graph": sorted((_node(node) for node in nodes), key=lambda node: node["id"])}
 
 

@@ -88,3 +88,14 @@ def test_jsonld_keys_are_the_short_terms_of_its_context(tricky_graph: nx.MultiDi
     assert sorted(item["sentence"] for item in evidence) == sorted([TRICKY_SENTENCE, "They met again.\nIn 金华."])
     assert {item["confidence"] for item in evidence} == {0.75}
     assert document["@context"]["metWith"] == {"@id": "ng:metWith", "@type": "@id"}
+
+
+@pytest.mark.parametrize("name", RDF_FORMATS)
+def test_an_empty_graph_and_a_graph_of_one_entity(name: str, tmp_path: Path) -> None:
+    empty = nx.MultiDiGraph(articles={})
+    assert _read_back(name, empty, tmp_path) == []
+    single = nx.MultiDiGraph(articles={})
+    single.add_node("person/x", label="X & 某", type="Person", aliases=[], articles=[])
+    quads = _read_back(name, single, tmp_path)
+    assert {_oxigraph_term(q.object) for q in quads} == {tuple(map(_rdflib_term, t))[2] for t in to_rdf(single)}
+    assert len(quads) == 3
