@@ -94,32 +94,34 @@ def _link(schema: str, subject: tuple[str, EntityProxy], obj: tuple[str, EntityP
                    **{subject_property: subject_entity.id, object_property: object_entity.id}, **properties)
 
 
+def _edge_entities(subject: EntityProxy, obj: EntityProxy | None, object_data: dict[str, Any], key: str,
+                   data: dict[str, Any], articles: dict[str, EntityProxy]) -> Iterator[EntityProxy]:
+    """What one edge becomes: a Note for an amount; otherwise a link, after the Position it occupies."""
+    evidence = _evidence(data, articles)
+    if object_data["type"] == AMOUNT:
+        amount = object_data["label"]
+        yield _entity("Note", subject.id, amount, entity=subject.id, summary=amount, **evidence)
+        return
+    schema, subject_property, object_property = LINKS.get((data["predicate"], object_data["type"]), OTHER_LINK)
+    if schema == "Occupancy":
+        obj = _post(data["role"], obj, object_data["label"])
+        yield obj
+    role = {} if schema == "Occupancy" else {"role": data.get("role") or data["predicate"].replace("_", " ")}
+    yield _link(schema, (subject_property, subject), (object_property, obj), key, date=_event_dates(data),
+                **role, **evidence)
+
+
 def entities(graph: nx.MultiDiGraph) -> Iterator[EntityProxy]:
-    """Every entity: the articles, the graph's entities, the posts held, then the links of the edges."""
+    """Every entity: the articles, the graph's entities, then what its edges become (posts held once)."""
     articles = {article: _article(article, info) for article, info in graph.graph.get("articles", {}).items()}
     nodes = {node: _node(node, data, articles) for node, data in graph.nodes(data=True) if data["type"] != AMOUNT}
-    posts: dict[str, EntityProxy] = {}
-    links: list[EntityProxy] = []
+    from_edges: dict[str, EntityProxy] = {}
     for subject, obj, key, data in graph.edges(keys=True, data=True):
-        evidence = _evidence(data, articles)
-        object_data = graph.nodes[obj]
-        if object_data["type"] == AMOUNT:
-            amount = object_data["label"]
-            links.append(_entity("Note", nodes[subject].id, amount, entity=nodes[subject].id, summary=amount,
-                                 **evidence))
-            continue
-        schema, subject_property, object_property = LINKS.get((data["predicate"], object_data["type"]), OTHER_LINK)
-        target = nodes[obj]
-        if schema == "Occupancy":
-            target = _post(data["role"], target, object_data["label"])
-            posts[target.id] = target
-        role = {} if schema == "Occupancy" else {"role": data.get("role") or data["predicate"].replace("_", " ")}
-        links.append(_link(schema, (subject_property, nodes[subject]), (object_property, target), key,
-                           date=_event_dates(data), **role, **evidence))
+        for entity in _edge_entities(nodes[subject], nodes.get(obj), graph.nodes[obj], key, data, articles):
+            from_edges.setdefault(entity.id, entity)
     yield from articles.values()
     yield from nodes.values()
-    yield from posts.values()
-    yield from links
+    yield from from_edges.values()
 
 
 def render(graph: nx.MultiDiGraph) -> str:
