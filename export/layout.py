@@ -86,9 +86,11 @@ def spread(component: nx.Graph, footprints: Mapping[str, Footprint], edge_length
     levelled, with overlapping labels pushed apart (on components of up to SEPARATE_LIMIT nodes)."""
     nodes = sorted(component)
     index = {node: number for number, node in enumerate(nodes)}
-    graph = igraph.Graph(n=len(nodes), edges=sorted((index[a], index[b]) for a, b in component.edges()))
+    # sorted, each pair low to high: a subgraph's edges come in an order set by Python's hash seed
+    pairs = sorted((min(index[a], index[b]), max(index[a], index[b])) for a, b in component.edges())
+    graph = igraph.Graph(n=len(nodes), edges=pairs)
     coords = graph.layout_fruchterman_reingold().coords
-    lengths = [math.dist(coords[index[a]], coords[index[b]]) for a, b in component.edges()]
+    lengths = [math.dist(coords[a], coords[b]) for a, b in pairs]
     scale = edge_length / (median(lengths) or 1.0)
     block = level({node: (x * scale, y * scale) for node, (x, y) in zip(nodes, coords)})
     return separate(block, footprints) if len(block) <= SEPARATE_LIMIT else block

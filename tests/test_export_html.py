@@ -155,6 +155,19 @@ def test_article_text_cannot_break_out_of_the_page() -> None:
     assert {node["label"] for node in data["nodes"]} == {HOSTILE_PERSON, "Wang Fang <b>bold</b>"}
 
 
+def test_parallel_edges_curve_apart(tricky_graph: nx.MultiDiGraph) -> None:
+    data = page_data(html.render(tricky_graph))
+    between: dict[frozenset[str], list[dict]] = {}
+    for edge in data["edges"]:
+        between.setdefault(frozenset((edge["from"], edge["to"])), []).append(edge)
+    parallel = [edges for edges in between.values() if len(edges) > 1]
+    assert parallel, "the tricky graph has two roles of one person in one body"
+    for edges in parallel:
+        assert "smooth" not in edges[0]
+        assert [edge["smooth"]["roundness"] for edge in edges[1:]] == [
+            html.PARALLEL_CURVE * number for number in range(1, len(edges))]
+
+
 def test_an_empty_graph_gives_an_empty_viewer() -> None:
     data = page_data(html.render(nx.MultiDiGraph()))
     assert (data["nodes"], data["edges"], data["articles"], data["legend"]) == ([], [], [], {"types": [], "predicates": []})

@@ -257,6 +257,26 @@ def test_hostile_article_text_is_shown_as_text_and_never_runs(browser, tmp_path:
     assert browser.find_elements(By.CSS_SELECTOR, "body img, body b, #panel script") == []
 
 
+def test_each_of_two_roles_in_one_body_is_its_own_line(browser, tricky_graph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "tricky.html"
+    html.write(tricky_graph, page, heading="tricky")
+    assert open_viewer(browser, page) == [page.resolve().as_uri()]
+    roles = {}
+    for subject, obj, data in tricky_graph.edges(data=True):
+        roles.setdefault((subject, obj), []).append(data.get("role"))
+    (subject, obj), expected = next((pair, found) for pair, found in roles.items() if len(found) > 1)
+    edge_ids = run(browser, "return viewer.edges.get().filter((e) => e.from === arguments[0] && e.to === arguments[1])"
+                            ".map((e) => e.id)", subject, obj)
+    shown = []
+    for edge_id in edge_ids:
+        click_at(browser, run(browser, "return viewer.edgePoint(arguments[0])", edge_id))
+        WebDriverWait(browser, 5).until(lambda driver: run(driver, "return viewer.network.getSelectedEdges()")
+                                        == [edge_id])  # noqa: B023 - waited on at once
+        shown.append(browser.find_element(By.CSS_SELECTOR, "#panel h2").text)
+    assert shown == [html.predicate_label("holds_position", role) for role in expected]
+    assert run(browser, "return document.title") == "tricky"
+
+
 def test_focused_viewer_opens_on_its_entity(browser, seeds, seeds_build: Path, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     page = tmp_path / "focus.html"
     assert run_cli("view", seeds_build, "--entity", "Zhang Jifu", "-o", page).exit_code == 0
