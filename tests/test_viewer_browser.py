@@ -25,7 +25,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from test_export_html import HOSTILE_EVIDENCE, HOSTILE_PERSON, HOSTILE_TITLE, hostile_graph
 
 from export import html
-from graph import load_graph
+from extract.model import Article, Extraction, Triple
+from graph import build_graph, load_graph
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -275,6 +276,22 @@ def test_each_of_two_roles_in_one_body_is_its_own_line(browser, tricky_graph, tm
         shown.append(browser.find_element(By.CSS_SELECTOR, "#panel h2").text)
     assert shown == [html.predicate_label("holds_position", role) for role in expected]
     assert run(browser, "return document.title") == "tricky"
+
+
+def test_a_hub_lists_its_first_relations_then_all_of_them(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = Article("a", "a.txt", "Visits", "2024-01-02", "0" * 64)
+    triples = tuple(Triple(article="a", subject=f"Visitor {number:02d}", subject_type="Person", predicate="visited",
+                           object="Hub Park", object_type="Project", evidence=f"Visitor {number:02d} visited Hub Park.",
+                           start=0, end=10, confidence=0.8, date="2024-01-02") for number in range(60))
+    page = tmp_path / "hub.html"
+    html.write(build_graph([Extraction(article=article, triples=triples)]), page)
+    open_viewer(browser, page)
+    click_at(browser, run(browser, "return viewer.nodePoint('project/hub-park')"))
+    text = wait_for_panel(browser, "RELATIONS (60)")
+    assert "Visitor 00 visited" in text and "Visitor 49 visited" in text and "Visitor 50" not in text
+    browser.find_element(By.CSS_SELECTOR, "#panel button.more").click()
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#panel li.relation")) == 60
+    assert "Visitor 59 visited" in panel_text(browser) and "Show all" not in panel_text(browser)
 
 
 def test_focused_viewer_opens_on_its_entity(browser, seeds, seeds_build: Path, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@
   const data = JSON.parse(document.getElementById("graph-data").textContent);
   const SVG = "http://www.w3.org/2000/svg";
   const DIM = "rgba(255, 255, 255, 0.82)";  // laid over everything outside the selection's neighbourhood
+  const LIST_LIMIT = 50;  // items a panel list shows before "Show all"
   const PANEL_OFFSET = -190;  // half the details panel, so a focused node is centred in the visible part
   const MOVE = data.large ? false : {duration: 450, easingFunction: "easeInOutQuad"};  // vis animates by frames
 
@@ -247,8 +248,15 @@
     return parts.length ? parts.join(" · ") : "no date given";
   }
 
+  /* A heading and its list; long lists show their first LIST_LIMIT items and a button for the rest. */
   function section(title, items) {
-    return items.length ? [el("h3", {}, `${title} (${items.length})`), el("ul", {}, items)] : [];
+    if (!items.length) return [];
+    const list = el("ul", {}, items.slice(0, LIST_LIMIT));
+    const more = items.length > LIST_LIMIT ? el("button", {type: "button", className: "link more", onclick: () => {
+      list.replaceChildren(...items);
+      more.remove();
+    }}, `Show all ${items.length.toLocaleString("en")}`) : null;
+    return [el("h3", {}, `${title} (${items.length.toLocaleString("en")})`), list, more].filter(Boolean);
   }
 
   function entityPanel(id) {
@@ -261,15 +269,17 @@
     const holders = here.filter((item) => isPosition(item) && item.edge.to === id).map(({edge, relation}) =>
       el("li", {className: "holder"}, entityLink(edge.from), ", ", relationLink(edge.id, relation.role || "position"),
          el("div", {className: "dates"}, relationDates(relation))));
-    const others = here.filter((item) => !isPosition(item)).map(({edge, relation}) => {
-      const outgoing = edge.from === id;
-      const other = outgoing ? edge.to : edge.from;
-      const label = legendOf.predicate.get(relation.predicate);
-      const verb = label ? label.label : relation.predicate;
-      return el("li", {className: "relation"}, predicateSwatch(relation.predicate), " ",
-                relationLink(edge.id, outgoing || !edge.arrows ? verb : `${verb} (by)`), " ", entityLink(other),
-                el("div", {className: "dates"}, relationDates(relation)));
-    });
+    const predicateOrder = [...legendOf.predicate.keys()];
+    const others = here.filter((item) => !isPosition(item))
+      .sort((a, b) => predicateOrder.indexOf(a.relation.predicate) - predicateOrder.indexOf(b.relation.predicate))
+      .map(({edge, relation}) => {
+        const verb = relationLink(edge.id, legendOf.predicate.get(relation.predicate).label);
+        const incoming = edge.to === id && edge.from !== id && edge.arrows;  // "X visited", not "visited X"
+        const other = entityLink(edge.from === id ? edge.to : edge.from);
+        const words = incoming ? [other, " ", verb] : [verb, " ", other];
+        return el("li", {className: "relation"}, predicateSwatch(relation.predicate), " ", ...words,
+                  el("div", {className: "dates"}, relationDates(relation)));
+      });
     const articles = entity.articles.map((index) => data.articles[index]).map((article) =>
       el("li", {className: "article"}, el("span", {className: "title"}, article.title || article.id),
          el("div", {className: "dates"}, article.date || "date unknown")));
