@@ -25,6 +25,7 @@ Block = dict[str, Point]
 
 SEED = 42
 SEPARATE_LIMIT = 400  # nodes; labels of larger components are left to overlap until one zooms in
+ROOM = 0.75  # on larger components, the room each node gets, in edge lengths (a side of its square)
 
 
 class Footprint(NamedTuple):
@@ -83,7 +84,8 @@ def separate(block: Block, footprints: Mapping[str, Footprint], *, margin: float
 
 def spread(component: nx.Graph, footprints: Mapping[str, Footprint], edge_length: float) -> Block:
     """Fruchterman-Reingold positions of one connected component, its edges about `edge_length` long,
-    levelled, with overlapping labels pushed apart (on components of up to SEPARATE_LIMIT nodes)."""
+    levelled; on components of up to SEPARATE_LIMIT nodes overlapping labels are pushed apart, on
+    larger ones each node is given ROOM."""
     nodes = sorted(component)
     index = {node: number for number, node in enumerate(nodes)}
     # sorted, each pair low to high: a subgraph's edges come in an order set by Python's hash seed
@@ -92,6 +94,10 @@ def spread(component: nx.Graph, footprints: Mapping[str, Footprint], edge_length
     coords = graph.layout_fruchterman_reingold().coords
     lengths = [math.dist(coords[a], coords[b]) for a, b in pairs]
     scale = edge_length / (median(lengths) or 1.0)
+    if len(nodes) > SEPARATE_LIMIT:  # Fruchterman-Reingold crowds thousands of nodes: give each some room
+        xs, ys = zip(*coords)
+        area = (max(xs) - min(xs)) * (max(ys) - min(ys))
+        scale = max(scale, ROOM * edge_length * math.sqrt(len(nodes) / area))
     block = level({node: (x * scale, y * scale) for node, (x, y) in zip(nodes, coords)})
     return separate(block, footprints) if len(block) <= SEPARATE_LIMIT else block
 

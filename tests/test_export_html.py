@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from export import html
-from export.layout import Footprint, layout
+from export.layout import ROOM, Footprint, layout
 from export.neighbourhood import find_entity, focused_viewer, neighbourhood
 from extract.errors import NewsgraphError
 from extract.model import Article, Extraction, Triple
@@ -218,7 +218,9 @@ def test_layout_spreads_a_large_component() -> None:
     positions = layout(graph, dict.fromkeys(graph, Footprint(40, 10, 30)))
     assert len(positions) == 600 and len(set(positions.values())) == 600
     lengths = sorted(math.dist(positions[a], positions[b]) for a, b in graph.edges())
-    assert 0.5 * 120 < lengths[len(lengths) // 2] < 2 * 120  # edges of about the length asked for
+    assert lengths[len(lengths) // 2] > 0.99 * 120  # edges no shorter than asked for
+    xs, ys = zip(*positions.values())
+    assert (max(xs) - min(xs)) * (max(ys) - min(ys)) / 600 > 0.8 * (ROOM * 120) ** 2  # and room for each node
 
 
 def test_find_entity_by_label_alias_or_id(seeds_graph: nx.MultiDiGraph) -> None:

@@ -8,7 +8,7 @@
   const SVG = "http://www.w3.org/2000/svg";
   const DIM = "rgba(255, 255, 255, 0.82)";  // laid over everything outside the selection's neighbourhood
   const LIST_LIMIT = 50;  // items a panel list shows before "Show all"
-  const PANEL_OFFSET = -190;  // half the details panel, so a focused node is centred in the visible part
+  const ZOOM = {min: 0.45, max: 1};  // the scales a selection is shown at: labels stay readable
   const MOVE = data.large ? false : {duration: 450, easingFunction: "easeInOutQuad"};  // vis animates by frames
 
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
@@ -108,10 +108,10 @@
     return state.hiddenPredicates.has(data.relations[edge.id].predicate) || nodeHidden(edge.from) || nodeHidden(edge.to);
   }
 
-  function litSets() {
-    if (state.node) {
-      const ids = edgesOf.get(state.node);
-      return {nodes: new Set([state.node, ...ids.flatMap((id) => [edgeById.get(id).from, edgeById.get(id).to])]),
+  function litSets(node = state.node) {
+    if (node) {
+      const ids = edgesOf.get(node);
+      return {nodes: new Set([node, ...ids.flatMap((id) => [edgeById.get(id).from, edgeById.get(id).to])]),
               edges: new Set(ids)};
     }
     if (state.edge) {
@@ -183,10 +183,8 @@
     state.edge = null;
     applyFilters();
     network.selectNodes([id]);
-    if (move) {
-      network.focus(id, {scale: Math.max(network.getScale(), 1), offset: {x: PANEL_OFFSET, y: 0}, animation: MOVE});
-    }
     showPanel(entityPanel(id));
+    if (move) network.moveTo({...viewOf([...litSets(id).nodes], ZOOM), animation: MOVE});
   }
 
   function selectRelation(id) {
@@ -203,14 +201,28 @@
     hidePanel();
   }
 
-  /* Show these nodes (all if undefined) in the part of the graph that the details panel leaves free. */
-  function fitView(ids) {
-    network.fit({nodes: ids, animation: false});
+  /* The view that shows these nodes in the part of the canvas the details panel leaves free, at a scale
+     within `zoom`; vis-network's fit() knows nothing of the panel. */
+  function viewOf(ids, zoom = {min: 0, max: ZOOM.max}) {
+    const margin = 40;  // canvas units around what is drawn
+    const boxes = ids.map((id) => {  // a node with its label once drawn; before that, its centre
+      const box = network.getBoundingBox(id);
+      const {x, y} = network.getPositions([id])[id];
+      return box && box.right > box.left ? box : {left: x, right: x, top: y, bottom: y};
+    });
+    const left = Math.min(...boxes.map((box) => box.left)) - margin;
+    const right = Math.max(...boxes.map((box) => box.right)) + margin;
+    const top = Math.min(...boxes.map((box) => box.top)) - margin;
+    const bottom = Math.max(...boxes.map((box) => box.bottom)) + margin;
     const covered = panel.hidden ? 0 : panel.offsetWidth;
-    if (!covered) return;
-    const width = container.clientWidth;
-    network.moveTo({position: network.getViewPosition(), scale: network.getScale() * (width - covered) / width,
-                    offset: {x: -covered / 2, y: 0}});
+    const scale = Math.min((container.clientWidth - covered) / (right - left), container.clientHeight / (bottom - top));
+    return {position: {x: (left + right) / 2, y: (top + bottom) / 2},
+            scale: Math.max(zoom.min, Math.min(zoom.max, scale)), offset: {x: -covered / 2, y: 0}};
+  }
+
+  function fitView(ids) {
+    const shown = ids || data.nodes.filter((node) => !hiddenNow.nodes.has(node.id)).map((node) => node.id);
+    if (shown.length) network.moveTo({...viewOf(shown), animation: false});
   }
 
   /* ---- the details panel ---- */
