@@ -484,7 +484,7 @@
     nodes,
     edges,
     nodePoint: (id) => pagePoint(network.getPositions([id])[id]),
-    edgePoint: (id) => pagePoint(network.body.edges[id].edgeType.getPoint(0.5)),
+    edgePoint: (id) => pagePoint(network.body.edges[id].edgeType.getPoint(0.5)),  // mid-line, curved or not
     selectEntity,
     selectRelation,
     lit: () => {  // the ids drawn undimmed around the selection, or null when nothing is selected
