@@ -35,22 +35,25 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS extractions (
     sha256 TEXT NOT NULL, version TEXT NOT NULL, extraction TEXT NOT NULL, PRIMARY KEY (sha256, version))"""
 
 
+def source_digest(root: Path) -> str:
+    """A hash of a package's code and pattern files: their paths and bytes, in sorted order."""
+    digest = hashlib.sha256()
+    files = sorted(path for path in root.rglob("*") if path.is_file() and
+                   (path.suffix == ".py" or "patterns" in path.relative_to(root).parts))
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def extractor_version(nlp: Language) -> str:
     """A hash of everything that defines what the extractor finds in a text.
 
     Any edit to a .py file or a pattern file of the `extract` package, another pipeline or pipeline
     version, or another spaCy version gives another value, and so invalidates the cache.
     """
-    digest = hashlib.sha256()
-    root = Path(extract.__file__).parent
-    files = sorted(path for path in root.rglob("*") if path.is_file() and
-                   (path.suffix == ".py" or "patterns" in path.relative_to(root).parts))
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    pipeline = [nlp.meta.get("lang"), nlp.meta.get("name"), nlp.meta.get("version"), nlp.pipe_names,
-                package_version("spacy")]
-    digest.update(json.dumps(pipeline).encode())
-    return digest.hexdigest()[:20]
+    pipeline = [source_digest(Path(extract.__file__).parent), nlp.meta.get("lang"), nlp.meta.get("name"),
+                nlp.meta.get("version"), nlp.pipe_names, package_version("spacy")]
+    return hashlib.sha256(json.dumps(pipeline).encode()).hexdigest()[:20]
 
 
 def _record(cls: type, data: dict[str, Any]) -> Any:
