@@ -45,7 +45,7 @@ def test_a_missing_or_binary_file_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(NewsgraphError, match=r"nowhere\.csv: no such aliases file$"):
         read_aliases(tmp_path / "nowhere.csv")
     (tmp_path / "latin1.csv").write_bytes("type,name,relation,other\nPlace,Xi\xe1n,same_as,Xian\n".encode("latin-1"))
-    with pytest.raises(NewsgraphError, match=r"latin1\.csv: not UTF-8 text \(byte 36\)$"):
+    with pytest.raises(NewsgraphError, match=r"latin1\.csv: not UTF-8 text \(byte 33\)$"):
         read_aliases(tmp_path / "latin1.csv")
 
 
