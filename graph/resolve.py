@@ -128,7 +128,7 @@ def article_entities(extraction: Extraction) -> ArticleNames:
     for entity_type, name, is_main in _names_of(extraction):
         key = _key(entity_type, name)
         surface[key].add(clean_name(name, entity_type))
-        joined[key]  # noqa: B018 - registers a name that no entity lists
+        joined[key]  # registers a name that no entity lists
         if is_main:
             main.add(key)
     groups = sorted((set(group) for group in joined.to_sets()), key=sorted)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS
+
 from extract.errors import NewsgraphError
 from graph.aliases import AliasPair, parse_aliases, read_aliases
 
@@ -27,10 +27,10 @@ def test_a_file_of_pairs_with_comments_blank_lines_and_quoted_commas() -> None:
 @pytest.mark.parametrize(("text", "error"), [
     ("Company,A,same_as,B\n", "aliases.csv:1: the first line must be the header type,name,relation,other"),
     ("type,name,relation,other\nCompany,A,same_as\n", "aliases.csv:2: expected 4 fields (type,name,relation,other), found 3"),
-    ("type,name,relation,other\n\nFirm,A,same_as,B\n", "aliases.csv:3: unknown type 'Firm'; choose one of: Person, "
-                                                       "Company, GovernmentBody, Organization, Project, Place, Event"),
-    ("type,name,relation,other\nCompany,A,alias_of,B\n", "aliases.csv:2: unknown relation 'alias_of'; "
-                                                         "choose one of: same_as, not_same_as"),
+    ("type,name,relation,other\n\nFirm,A,same_as,B\n",
+     "aliases.csv:3: unknown type 'Firm'; choose one of: Person, Company, GovernmentBody, Organization, Project, Place, Event"),
+    ("type,name,relation,other\nCompany,A,alias_of,B\n",
+     "aliases.csv:2: unknown relation 'alias_of'; choose one of: same_as, not_same_as"),
     ("type,name,relation,other\nCompany, ,same_as,B\n", "aliases.csv:2: a name is empty"),
     ("type,name,relation,other\nPerson,Zhang Jifu,not_same_as,ZHANG JIFU\n",
      "aliases.csv:2: 'Zhang Jifu' and 'ZHANG JIFU' are the same name, so they cannot be kept apart"),

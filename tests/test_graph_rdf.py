@@ -7,14 +7,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import ROOT
 from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from test_graph_resolve import article
 
-from conftest import ROOT
 from graph import ONTOLOGY_FILE, SHAPES_FILE, build_graph, rdf_store, to_rdf
 from graph.rdf import as_rdflib
 from graph.vocab import NG, ONTOLOGY_IRI
-from test_graph_resolve import article
 
 PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -83,7 +83,7 @@ def test_every_newsgraph_term_the_rdf_uses_is_declared() -> None:
 
 # ---- evidence, posts and time --------------------------------------------------------------------
 
-README_QUERY = re.search(r"```sparql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+README_QUERY = re.search(r"```sparql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
 
 
 def test_the_readme_evidence_query_returns_each_sentence_with_its_article() -> None:
@@ -150,8 +150,8 @@ def test_a_built_graph_conforms_to_the_shapes() -> None:
      "has no statement with evidence"),
     ("DELETE { ?entity rdfs:label ?label } WHERE { ?entity rdfs:label ?label ; a ng:Person }", "rdfs:label"),
     ("DELETE { ?entity a ?type } WHERE { ?entity a ?type ; rdfs:label 'Dao Feng' }", "OrConstraintComponent"),
-    ("DELETE { ?evidence ng:startOffset ?start } INSERT { ?evidence ng:startOffset 99999 } "
-     "WHERE { ?evidence ng:startOffset ?start }", "ng:endOffset"),
+    ("DELETE { ?evidence ng:startOffset ?s } INSERT { ?evidence ng:startOffset 99999 } WHERE { ?evidence ng:startOffset ?s }",
+     "ng:endOffset"),
 ])
 def test_the_shapes_catch_a_damaged_graph(damage: str, message: str) -> None:
     store = rdf_store(chen_long_over_two_years())

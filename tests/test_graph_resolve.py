@@ -1,6 +1,8 @@
 """Entity resolution across articles, on hand-made extractions (no model): what merges, what stays apart."""
 from __future__ import annotations
 
+import doctest
+import importlib
 import random
 
 import networkx as nx
@@ -303,3 +305,9 @@ def test_the_same_articles_in_any_order_give_the_same_graph() -> None:
         shuffled = extractions[:]
         rng.shuffle(shuffled)
         assert nx.node_link_data(build_graph(shuffled), edges="edges") == expected
+
+
+@pytest.mark.parametrize("module", ["graph.names", "graph.resolve", "graph.build", "graph.aliases", "graph.rdf"])
+def test_the_examples_in_the_docstrings_hold(module: str) -> None:
+    failed, _ = doctest.testmod(importlib.import_module(module))
+    assert failed == 0
