@@ -5,7 +5,8 @@ Every other form of the graph (RDF, exports, the viewer) is derived from this on
 graph.graph["articles"]  {article id: {"title", "date", "path", "sha256"}}
 node id                  "<type>/<slug of canonical name>", e.g. "person/zhang-jifu" (resolve.entity_id);
                          an entity known only inside one article (a surname two people of it share,
-                         "the Municipal Government") has the article's slug after "--"
+                         "the Municipal Government") has the article's slug after "--"; entities whose
+                         names give one slug ("Wang Wei", "Wang Wei 王伟") each get "-" and 6 hex digits
 node attributes          label (canonical name), type (ontology type, or "Amount"), aliases (every other
                          name form, sorted), articles (ids of the articles that name it, sorted)
 edge key                 the predicate, with ":" and the role for holds_position ("holds_position:Secretary")

@@ -307,7 +307,7 @@ def test_the_same_articles_in_any_order_give_the_same_graph() -> None:
         assert nx.node_link_data(build_graph(shuffled), edges="edges") == expected
 
 
-@pytest.mark.parametrize("module", ["graph.names", "graph.resolve", "graph.build", "graph.aliases", "graph.rdf"])
+@pytest.mark.parametrize("module", ["graph", "graph.names", "graph.resolve", "graph.build", "graph.aliases", "graph.rdf"])
 def test_the_examples_in_the_docstrings_hold(module: str) -> None:
     failed, _ = doctest.testmod(importlib.import_module(module))
     assert failed == 0
