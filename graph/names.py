@@ -28,9 +28,16 @@ def lexicon() -> dict[str, frozenset[str]]:
 
 def _fold(text: str) -> str:
     """Drop diacritics (Zhāng -> Zhang) but keep every other character, CJK included."""
+    if text.isascii():
+        return text
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
+# Names recur across articles, so their keys are memoized; the bound keeps memory flat on any corpus.
+_MEMO = 1 << 18
+
+
+@lru_cache(maxsize=_MEMO)
 def name_key(name: str) -> str:
     """Normalize a name for comparison: case, diacritics, punctuation, "&", a leading "the", possessives.
 
@@ -55,6 +62,7 @@ def slug(name: str) -> str:
     return "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=_MEMO)
 def clean_name(name: str, entity_type: str) -> str:
     """A name as a label: trimmed, without a leading "the", and for a person without leading titles.
 
@@ -71,6 +79,7 @@ def clean_name(name: str, entity_type: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=_MEMO)
 def exact_key(name: str, entity_type: str) -> str:
     """The key under which two names of one type are the same name. A person's given name is
     written as one word, so "Zhang Ji-fu", "Zhang Ji Fu" and "Zhang Jifu" are one name.
@@ -112,6 +121,7 @@ def is_surname_only(name: str, entity_type: str) -> bool:
     return entity_type == PERSON and " " not in exact_key(name, entity_type)
 
 
+@lru_cache(maxsize=_MEMO)
 def is_relative(name: str, entity_type: str) -> bool:
     """A body or place named relative to the article's own place ("the Municipal Party Committee",
     "Standing Committee of the Provincial Party Committee"): not the same entity in another article.
