@@ -23,15 +23,17 @@ Positions follow the W3C Organization Ontology: a holds_position statement is al
 org:role, ng:jurisdiction) when held in a place, as "deputy mayor of Guiyang" is a post in the city's
 government rather than employment by a place. Each carries ng:asOf with the dates of its articles.
 
-The triples are made as pyoxigraph terms and bulk-loaded into an Oxigraph store, which answers SPARQL
-and writes Turtle in native code; `to_rdf` wraps the store for rdflib's API (oxrdflib). Going through
-rdflib's Python terms and its own Turtle writer is 10-20 times slower (tests/benchmarks/rdf_speed.py).
+The triples are made as pyoxigraph terms. `serialize_rdf` streams them into Oxigraph's writers (no
+store: the fastest way to a file); `rdf_store` bulk-loads them into an Oxigraph store, which answers
+SPARQL in native code, and `to_rdf` wraps that store for rdflib's API (oxrdflib). Going through
+rdflib's Python terms and its own Turtle writer is 30-150 times slower (tests/benchmarks/rdf_speed.py).
 """
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -97,7 +99,8 @@ def _article_triples(article: str, info: dict[str, Any]) -> Iterator[ox.Quad]:
         yield ox.Quad(iri, DATE_PUBLISHED, _date(info["date"]))
 
 
-def _node_triples(node: str, data: dict[str, Any]) -> Iterator[ox.Quad]:
+def _node_triples(graph: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> Iterator[ox.Quad]:
+    """The node's type, names and articles, and its direct edges (once for several roles in one place)."""
     iri = node_iri(node)
     for cls in CLASSES[data["type"]]:
         yield ox.Quad(iri, A, cls)
@@ -106,6 +109,8 @@ def _node_triples(node: str, data: dict[str, Any]) -> Iterator[ox.Quad]:
         yield ox.Quad(iri, ALT_LABEL, ox.Literal(alias))
     for article in data["articles"]:
         yield ox.Quad(iri, NG_TERMS["mentionedIn"], article_iri(article))
+    for obj, predicate in dict.fromkeys((obj, p) for _, obj, p in graph.out_edges(node, data="predicate")):
+        yield ox.Quad(iri, PREDICATES[predicate], node_iri(obj))
 
 
 def _role_triples(graph: nx.MultiDiGraph) -> Iterator[ox.Quad]:
@@ -136,10 +141,12 @@ def _position_triples(statement: ox.NamedNode, person: ox.NamedNode, holder: ox.
         yield ox.Quad(statement, NG_TERMS["asOf"], _date(date))
 
 
-def _evidence_triples(statement: ox.NamedNode, source: dict[str, Any]) -> Iterator[ox.Quad]:
-    evidence = node_iri("evidence/" + digest(statement.value, source["article"], source["start"], source["end"],
-                                             source["rule"]))
-    yield ox.Quad(statement, NG_TERMS["evidence"], evidence)
+def evidence_iri(statement: ox.NamedNode, source: dict[str, Any]) -> ox.NamedNode:
+    return node_iri("evidence/" + digest(statement.value, source["article"], source["start"], source["end"],
+                                         source["rule"]))
+
+
+def _evidence_triples(evidence: ox.NamedNode, source: dict[str, Any]) -> Iterator[ox.Quad]:
     yield ox.Quad(evidence, A, NG_TERMS["Evidence"])
     yield ox.Quad(evidence, NG_TERMS["sentence"], ox.Literal(source["evidence"]))
     yield ox.Quad(evidence, NG_TERMS["startOffset"], ox.Literal(source["start"]))
@@ -153,8 +160,8 @@ def _evidence_triples(statement: ox.NamedNode, source: dict[str, Any]) -> Iterat
 
 def _edge_triples(graph: nx.MultiDiGraph, subject: str, obj: str, key: str,
                   data: dict[str, Any]) -> Iterator[ox.Quad]:
+    """The edge as a statement node, with its position (holds_position) and evidence."""
     s, o, p = node_iri(subject), node_iri(obj), PREDICATES[data["predicate"]]
-    yield ox.Quad(s, p, o)
     statement = node_iri("statement/" + digest(subject, key, obj))
     yield ox.Quad(statement, A, STATEMENT)
     yield ox.Quad(statement, A, NG_TERMS["Statement"])
@@ -164,17 +171,20 @@ def _edge_triples(graph: nx.MultiDiGraph, subject: str, obj: str, key: str,
     yield ox.Quad(statement, NG_TERMS["confidence"], ox.Literal(float(data["confidence"])))
     if "role" in data:
         yield from _position_triples(statement, s, o, graph.nodes[obj]["type"], data["role"], data["dates"])
-    for source in data["sources"]:
-        yield from _evidence_triples(statement, source)
+    evidence = [evidence_iri(statement, source) for source in data["sources"]]
+    for iri in evidence:
+        yield ox.Quad(statement, NG_TERMS["evidence"], iri)
+    for iri, source in zip(evidence, data["sources"]):
+        yield from _evidence_triples(iri, source)
 
 
 def rdf_quads(graph: nx.MultiDiGraph) -> Iterator[ox.Quad]:
-    """Every RDF triple of the graph as a pyoxigraph quad in the default graph: articles, entities, roles,
-    and edges with their statements and evidence."""
+    """Every RDF triple of the graph, once, as a pyoxigraph quad in the default graph: articles, entities
+    with their direct edges, roles, and statements with their evidence; each subject's triples together."""
     for article, info in graph.graph.get("articles", {}).items():
         yield from _article_triples(article, info)
     for node, data in graph.nodes(data=True):
-        yield from _node_triples(node, data)
+        yield from _node_triples(graph, node, data)
     yield from _role_triples(graph)
     for subject, obj, key, data in graph.edges(keys=True, data=True):
         yield from _edge_triples(graph, subject, obj, key, data)
@@ -185,6 +195,20 @@ def rdf_store(graph: nx.MultiDiGraph) -> ox.Store:
     store = ox.Store()
     store.bulk_extend(rdf_quads(graph))
     return store
+
+
+def serialize_rdf(graph: nx.MultiDiGraph, destination: str | Path | None = None, *,
+                  format: ox.RdfFormat = ox.RdfFormat.TURTLE) -> bytes | None:
+    """Write the graph's RDF straight from the networkx graph through Oxigraph's writer, with the
+    project's prefixes, and no store in between: the fastest way to a file. Returns the bytes when
+    `destination` is None. The order follows the graph's (sorted) nodes and edges, so it is stable.
+
+    >>> serialize_rdf(nx.MultiDiGraph(articles={}), format=ox.RdfFormat.N_TRIPLES)
+    b''
+    """
+    prefixes = {"rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
+                **{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}}
+    return ox.serialize(rdf_quads(graph), destination, format=format, prefixes=prefixes)
 
 
 def as_rdflib(store: ox.Store) -> Graph:

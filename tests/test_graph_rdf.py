@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 from conftest import ROOT
 from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from test_graph_resolve import article
 
-from graph import ONTOLOGY_FILE, SHAPES_FILE, build_graph, rdf_store, to_rdf
+from graph import ONTOLOGY_FILE, SHAPES_FILE, build_graph, rdf_store, serialize_rdf, to_rdf
 from graph.rdf import as_rdflib
 from graph.vocab import NG, ONTOLOGY_IRI
 
@@ -181,17 +184,34 @@ def test_any_reading_order_gives_byte_identical_sorted_ntriples_and_turtle() -> 
                 ("Zhang", "Person", "met_with", "Dao Feng", "Person"), date=None),
     ]
     expected = to_rdf(build_graph(extractions))
-    expected_nt, expected_ttl = sorted_ntriples(expected), expected.serialize(format="ox-turtle")
+    expected_nt, expected_ttl = sorted_ntriples(expected), serialize_rdf(build_graph(extractions))
     rng = random.Random(3)
     for _ in range(4):
         rng.shuffle(extractions)
-        rdf = to_rdf(build_graph(extractions))
-        assert sorted_ntriples(rdf) == expected_nt
-        assert rdf.serialize(format="ox-turtle") == expected_ttl
+        graph = build_graph(extractions)
+        assert sorted_ntriples(to_rdf(graph)) == expected_nt
+        assert serialize_rdf(graph) == expected_ttl
+
+
+def test_the_turtle_written_straight_from_the_graph_holds_each_triple_of_the_store_once() -> None:
+    graph = chen_long_over_two_years()
+    lines = serialize_rdf(graph, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    assert b"".join(sorted(lines)) == sorted_ntriples(to_rdf(graph))
+    turtle = serialize_rdf(graph).decode("utf-8")
+    subjects = [line.split()[0] for line in turtle.splitlines() if line[:1] not in ("", " ", "\t", "@")]
+    assert len(subjects) == len(set(subjects)), "each subject's triples are written together"
+    assert "@prefix person: <https://newsgraph.example/id/person/>" in turtle
+
+
+def test_turtle_is_byte_identical_in_another_process() -> None:
+    script = ("import sys; sys.path.insert(0, 'tests'); from test_graph_rdf import chen_long_over_two_years; "
+              "from graph import serialize_rdf; sys.stdout.buffer.write(serialize_rdf(chen_long_over_two_years()))")
+    other = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, check=True).stdout
+    assert other == serialize_rdf(chen_long_over_two_years())
 
 
 def test_turtle_written_by_oxigraph_reads_back_into_rdflib_unchanged() -> None:
     rdf = to_rdf(chen_long_over_two_years())
-    again = Graph().parse(data=rdf.serialize(format="ox-turtle"), format="turtle")
+    again = Graph().parse(data=serialize_rdf(chen_long_over_two_years()).decode("utf-8"), format="turtle")
     assert len(again) == len(rdf) > 100
     assert sorted_ntriples(again) == sorted_ntriples(rdf)
