@@ -3,7 +3,7 @@
 How an edge and its evidence are written, and why:
 
     person:zhang-jifu ng:metWith person:alex-ju .                    # the direct edge, easy to query
-    statement:3f2a… a rdf:Statement, ng:Statement ;                    # the same edge, as a node that
+    statement:3f2a… a rdf:Statement ;                                  # the same edge, as a node that
         rdf:subject person:zhang-jifu ; rdf:predicate ng:metWith ;     # can carry its role, dates and
         rdf:object person:alex-ju ; ng:confidence 0.8 ;                # evidence
         ng:evidence evidence:9c1b… .
@@ -62,7 +62,7 @@ PROV_ENTITY, QUOTED_FROM = _iri(PROV.Entity), _iri(PROV.wasQuotedFrom)
 ROLE_CLASS, ROLE, POST, HELD_BY, MEMBERSHIP, MEMBER, ORGANIZATION = (_iri(term) for term in (
     ORG.Role, ORG.role, ORG.Post, ORG.heldBy, ORG.Membership, ORG.member, ORG.organization))
 NG_TERMS = {name: _iri(NG[name]) for name in (
-    "Statement", "Evidence", "role", "asOf", "confidence", "evidence", "sentence", "startOffset", "endOffset",
+    "Evidence", "role", "asOf", "confidence", "evidence", "sentence", "startOffset", "endOffset",
     "eventDate", "rule", "sourceFile", "sha256", "mentionedIn", "jurisdiction")}
 CLASSES = {kind: tuple(_iri(cls) for cls in classes) for kind, classes in ENTITY_CLASSES.items()}
 PREDICATES = {name: _iri(iri) for name, iri in PREDICATE_IRIS.items()}
@@ -164,7 +164,6 @@ def _edge_triples(graph: nx.MultiDiGraph, subject: str, obj: str, key: str,
     s, o, p = node_iri(subject), node_iri(obj), PREDICATES[data["predicate"]]
     statement = node_iri("statement/" + digest(subject, key, obj))
     yield ox.Quad(statement, A, STATEMENT)
-    yield ox.Quad(statement, A, NG_TERMS["Statement"])
     yield ox.Quad(statement, SUBJECT, s)
     yield ox.Quad(statement, PREDICATE, p)
     yield ox.Quad(statement, OBJECT, o)

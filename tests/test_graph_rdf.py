@@ -131,7 +131,7 @@ def test_rdf_and_networkx_hold_the_same_edges_and_evidence() -> None:
     graph = chen_long_over_two_years()
     rdf = to_rdf(graph)
     rows = rdf.query(PREFIXES + """SELECT ?s ?o (COUNT(?evidence) AS ?n) WHERE {
-        ?statement a ng:Statement ; rdf:subject ?s ; rdf:object ?o ; ng:evidence ?evidence } GROUP BY ?s ?o""")
+        ?statement a rdf:Statement ; rdf:subject ?s ; rdf:object ?o ; ng:evidence ?evidence } GROUP BY ?s ?o""")
     prefix = "https://newsgraph.example/id/"
     from_rdf = sorted((str(row.s).removeprefix(prefix), str(row.o).removeprefix(prefix), int(row.n)) for row in rows)
     from_networkx = sorted((s, o, len(data["sources"])) for s, o, data in graph.edges(data=True))
