@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/viewer_speed.py [--articles 12500] [--runs 5]
 
-Builds a synthetic graph (12,500 articles give about 5,000 entities), writes its viewer and times
+Builds a synthetic graph (13,000 articles give about 5,100 entities), writes its viewer and times
 the render; then opens the page from disk in Debian's headless Chromium, in a fresh tab each run,
 and measures
 
@@ -58,7 +58,7 @@ def one_run(driver, page: Path, node: str, name: str) -> tuple[float, float]:  #
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=12_500, help="synthetic articles to build from")
+    parser.add_argument("--articles", type=int, default=13_000, help="synthetic articles to build from")
     parser.add_argument("--runs", type=int, default=5, help="page loads to take the median of")
     args = parser.parse_args()
 
