@@ -11,16 +11,21 @@ from pathlib import Path
 import click
 
 from extract import DEFAULT_MODEL, NewsgraphError
+from graph import load_graph
+from graph.io import graph_file
 from graph.queries import ready_queries, ready_sparql
 from graph.query import open_store, run_query
 from graph.results import FORMATS, render
 
-from . import EXPORTERS
+from . import EXPORTERS, exporter
+from .atomic import write_text
 from .build import DEFAULT_FORMATS, BuildReport, build, extract_to_file
+from .neighbourhood import focused_viewer
 from .serve import serve
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
+DEFAULT_ALIASES = Path("aliases.csv")  # read when present in the current folder
 
 model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="PIPELINE",
                             help="Installed spaCy pipeline to parse with (package name or path).")
@@ -77,14 +82,24 @@ def _formats(value: str) -> tuple[str, ...]:
               show_default=True, help="Folder to write the outputs to.")
 @click.option("--formats", default=",".join(DEFAULT_FORMATS), show_default=True,
               help=f"Comma-separated formats to write besides triples.jsonl; one of: {', '.join(EXPORTERS)}.")
+@click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
+              help=f"CSV of same_as / not_same_as name pairs that correct entity resolution "
+                   f"[default: {DEFAULT_ALIASES} if present].")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Extract every article again instead of reusing OUT/cache (which is refreshed).")
 @model_option
-def build_command(paths: tuple[Path, ...], out: Path, formats: str, model: str) -> None:
+def build_command(paths: tuple[Path, ...], out: Path, formats: str, aliases: Path | None, no_cache: bool,
+                  model: str) -> None:
     """Extract, merge and export: the main job.
 
     PATHS are article files or folders of them (.txt, .md); with none, seeds/ is read. Writes
     OUT/triples.jsonl, OUT/graph.json (read by the other commands), OUT/graph.ttl and OUT/graph.html.
+    Articles already extracted by an earlier build into OUT are taken from OUT/cache unless they changed.
     """
-    report = build(paths or (DEFAULT_SEEDS,), out, model=model, formats=_formats(formats))
+    if aliases is None and DEFAULT_ALIASES.is_file():
+        aliases = DEFAULT_ALIASES
+    report = build(paths or (DEFAULT_SEEDS,), out, model=model, formats=_formats(formats), aliases=aliases,
+                   reuse_cache=not no_cache)
     click.echo(_summary(report))
     if any(path.suffix == ".html" for path in report.outputs):
         click.echo(f"open      {out / 'graph.html'} in a browser to explore the graph")
@@ -102,6 +117,52 @@ def extract_command(paths: tuple[Path, ...], output: Path, model: str) -> None:
                f"in {report.seconds:.1f} s -> {output}")
 
 
+def _format_list() -> str:
+    return "\n".join(f"  {name:<9} {chosen.filename:<15} {chosen.description}" for name, chosen in EXPORTERS.items())
+
+
+@cli.command("export", help=f"""Write the graph that `newsgraph build` made in another format.
+
+GRAPH is a build's output folder or its graph.json. FILE defaults to the format's file name (below)
+in GRAPH's folder; the neo4j format writes a folder.
+
+\b
+Formats (name, default file, what):
+{_format_list()}
+""")
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "format_name", required=True, metavar="FORMAT",
+              help=f"One of: {', '.join(EXPORTERS)}.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE",
+              help="File (or folder, for neo4j) to write.")
+def export_command(graph_path: Path, format_name: str, output: Path | None) -> None:
+    chosen = exporter(format_name)
+    graph = load_graph(graph_path)
+    output = output or (graph_path if graph_path.is_dir() else graph_path.parent) / chosen.filename
+    chosen.write(graph, output)
+    click.echo(f"wrote {output} ({format_name}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+
+
+@cli.command("view")
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--entity", required=True, metavar="NAME",
+              help="The entity to centre on: a name, an alias or an id.")
+@click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True,
+              help="How many relations away from the entity to include.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="HTML file to write the viewer to.")
+def view_command(graph_path: Path, entity: str, hops: int, output: Path) -> None:
+    """Write a viewer of one entity's neighbourhood, the entity selected.
+
+    GRAPH is a `newsgraph build` output folder or its graph.json.
+    """
+    graph = load_graph(graph_path)
+    try:
+        page = focused_viewer(graph, entity, hops=hops)
+    except NewsgraphError as error:
+        raise NewsgraphError(f"{graph_file(graph_path)}: {error}") from None
+    write_text(output, page)
+    click.echo(f"wrote     {output}: {entity!r} and what lies within {hops} hops; open it in a browser")
 def _ready_list() -> str:
     lines = []
     for name, query in ready_queries().items():
@@ -121,7 +182,8 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-def _query_text(sparql: str | None, query_file: Path | None, name: str | None, params: dict[str, str]) -> str:
+def _query_text(sparql: str | None, query_file: Path | None, name: str | None,
+                params: dict[str, str]) -> str:
     given = [choice for choice in (sparql, query_file, name) if choice is not None]
     if len(given) != 1:
         raise NewsgraphError("give the query one way: as text after GRAPH, with --file FILE or with --name "
@@ -154,10 +216,10 @@ def query_command(graph: Path | None, sparql: str | None, query_file: Path | Non
     """Run a SPARQL 1.1 query over a built graph.
 
     GRAPH is a build folder (its graph.ttl is read, else its graph.json), an RDF file (.ttl, .nt,
-    .rdf, ...) or a graph.json. Give the query as text, with --file or as a ready query's --name. The prefixes rdf, rdfs, xsd, owl, ng,
-    schema, org, prov, skos and person, company, place, ... (one per kind of resource) are declared
-    already. SELECT prints a table (or --format csv/tsv/json), ASK prints true or false, CONSTRUCT
-    and DESCRIBE print Turtle.
+    .rdf, ...) or a graph.json. Give the query as text, with --file or as a ready query's --name.
+    The prefixes rdf, rdfs, xsd, owl, ng, schema, org, prov, skos and person, company, place, ...
+    (one per kind of resource) are declared already. SELECT prints a table (or --format
+    csv/tsv/json), ASK prints true or false, CONSTRUCT and DESCRIBE print Turtle.
 
     \b
     Examples:
@@ -186,11 +248,11 @@ def query_command(graph: Path | None, sparql: str | None, query_file: Path | Non
 def serve_command(graph: Path, host: str, port: int, time_limit: float) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql and the graph viewer at /.
 
-    GRAPH is a build folder, an RDF file or a graph.json (the viewer is the graph.html beside it). The endpoint
-    answers GET and POST queries as the SPARQL 1.1 Protocol says, with results by content
-    negotiation (JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD), refuses updates, and
-    stops queries at the time limit. It listens on 127.0.0.1 only unless --host says otherwise.
-    Ctrl-C stops it.
+    GRAPH is a build folder, an RDF file or a graph.json (the viewer is the graph.html beside it).
+    The endpoint answers GET and POST queries as the SPARQL 1.1 Protocol says, with results by
+    content negotiation (JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD), refuses
+    updates, and stops queries at the time limit. It listens on 127.0.0.1 only unless --host says
+    otherwise. Ctrl-C stops it.
     """
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, signal.default_int_handler)

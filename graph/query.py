@@ -7,8 +7,8 @@ query may use every prefix of QUERY_PREFIXES without declaring it; its own PREFI
 A query that cannot run raises a QueryError whose one-line message gives the line and column of the
 problem, or the prefix that is not declared.
 
->>> from graph import build_graph
->>> store = graph_store(build_graph([]))
+>>> from graph import build_graph, rdf_store
+>>> store = rdf_store(build_graph([]))
 >>> bool(run_query(store, "ASK { ?person ng:metWith ?other }"))
 False
 """
@@ -19,15 +19,14 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-import networkx as nx
-from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat,
-                       Store, Triple, Variable)
+from pyoxigraph import (BlankNode, DefaultGraph, Literal, NamedNode, QueryBoolean, QuerySolutions,
+                       QueryTriples, RdfFormat, Store, Triple, Variable)
 from rdflib import OWL, RDF, RDFS, XSD
 
 from extract.errors import NewsgraphError
 
 from .io import GRAPH_FILE, load_graph
-from .rdf import to_rdf
+from .rdf import rdf_quads
 from .vocab import PREFIXES
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
@@ -81,7 +80,7 @@ def open_store(path: Path, *, location: Path | None = None) -> Store:
     file = graph_source(path)
     store = Store(location)
     if file.suffix == ".json":
-        _add_graph(store, load_graph(file))
+        store.bulk_extend(rdf_quads(load_graph(file)))
         return store
     syntax = rdf_format(file)
     try:
@@ -89,17 +88,6 @@ def open_store(path: Path, *, location: Path | None = None) -> Store:
     except SyntaxError as error:
         raise NewsgraphError(f"{file}: not valid {syntax.name}: {_one_line(str(error))}") from None
     return store
-
-
-def graph_store(graph: nx.MultiDiGraph) -> Store:
-    """An in-memory Store holding the RDF of a merged graph (see graph.rdf for its shape)."""
-    store = Store()
-    _add_graph(store, graph)
-    return store
-
-
-def _add_graph(store: Store, graph: nx.MultiDiGraph) -> None:
-    store.load(to_rdf(graph).serialize(format="ox-ntriples"), format=RdfFormat.N_TRIPLES)
 
 
 def run_query(store: Store, sparql: str, *, params: Mapping[str, str] | None = None,
@@ -111,15 +99,16 @@ def run_query(store: Store, sparql: str, *, params: Mapping[str, str] | None = N
     `default_graphs` and `named_graphs` set the query's dataset, as the SPARQL protocol's
     default-graph-uri and named-graph-uri do.
 
-    >>> from graph import build_graph
-    >>> store = graph_store(build_graph([]))
+    >>> from graph import build_graph, rdf_store
+    >>> store = rdf_store(build_graph([]))
     >>> list(run_query(store, "SELECT ?name WHERE { ?node rdfs:label ?name }", params={"name": "Chen Long"}))
     []
     """
     substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
         _term(Variable, name, "variable name"): Literal(value) for name, value in (params or {}).items()}
-    default_graph = [_term(NamedNode, iri, "graph IRI") for iri in default_graphs]
-    named = [_term(NamedNode, iri, "graph IRI") for iri in named_graphs]
+    default_graph: list[NamedNode | BlankNode | DefaultGraph] = [
+        _term(NamedNode, iri, "graph IRI") for iri in default_graphs]
+    named: list[NamedNode | BlankNode] = [_term(NamedNode, iri, "graph IRI") for iri in named_graphs]
     try:
         return store.query(sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions or None,
                            default_graph=default_graph or None, named_graphs=named or None)

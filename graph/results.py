@@ -67,8 +67,8 @@ def compact(iri: str) -> str:
 
 
 def turtle(triples: QueryTriples) -> str:
-    """CONSTRUCT or DESCRIBE triples as Turtle, declaring only the prefixes they use."""
-    found = list(triples)
+    """CONSTRUCT or DESCRIBE triples as Turtle, in a stable order, declaring only the prefixes they use."""
+    found = sorted(triples, key=str)
     text = "\n".join(map(str, found))
     used = {prefix: namespace for prefix, namespace in QUERY_PREFIXES.items() if namespace in text}
     text = (serialize(found, format=RdfFormat.TURTLE, prefixes=used) or b"").decode("utf-8")

@@ -13,7 +13,8 @@ from extract.errors import NewsgraphError
 from extract.model import Article, Entity, Extraction, Triple
 from graph import build_graph, load_graph
 from graph.queries import ready_queries, ready_sparql
-from graph.query import QueryError, QueryResult, graph_store, open_store, run_query, undeclared_prefix
+from graph import rdf_store
+from graph.query import QueryError, QueryResult, open_store, run_query, undeclared_prefix
 from graph.results import cell, render
 
 ZHANG_MEETS_JU = ("On June 3rd, Zhang Jifu, Secretary of the Shanxi Provincial Party Committee, met with "
@@ -77,7 +78,7 @@ def _extraction(article: Article, facts: list[tuple]) -> Extraction:
 
 @pytest.fixture(scope="module")
 def hand_store() -> Store:
-    return graph_store(build_graph(_extraction(article, facts) for article, facts in FACTS.items()))
+    return rdf_store(build_graph(_extraction(article, facts) for article, facts in FACTS.items()))
 
 
 @pytest.fixture(scope="module")
