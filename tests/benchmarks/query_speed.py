@@ -32,7 +32,7 @@ import rdflib
 from pyoxigraph import QueryBoolean, RdfFormat, Store
 from synthetic import synthetic_extractions  # beside this script, so on sys.path when it runs
 
-from graph import build_graph, to_rdf
+from graph import build_graph, serialize_rdf
 from graph.queries import ready_queries
 from graph.query import QUERY_PREFIXES, run_query
 
@@ -65,7 +65,7 @@ def synthetic_file(articles: int, folder: Path) -> Path:
         started = time.perf_counter()
         graph = build_graph(synthetic_extractions(articles))
         partial = path.with_suffix(".part")
-        to_rdf(graph).serialize(destination=str(partial), format="ox-ntriples")
+        serialize_rdf(graph, partial, format=RdfFormat.N_TRIPLES)
         partial.rename(path)
         print(f"wrote {path} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return path
