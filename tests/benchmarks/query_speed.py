@@ -7,7 +7,7 @@ rdflib / pyoxigraph per query, and the load times. A row count that differs from
 flagged with "!"; an rdflib query still running after --cap seconds is stopped and reported as
 "> cap", and one that rdflib cannot evaluate as "fails".
 
-    .venv/bin/python tests/benchmarks/query_speed.py                 # 10,000 articles, 1.1M triples
+    .venv/bin/python tests/benchmarks/query_speed.py                 # 10,000 articles, 1.06M triples
     .venv/bin/python tests/benchmarks/query_speed.py --articles 500  # a quick look
 
 The synthetic graph is written once as N-Triples (default: in the system's temporary folder) and
@@ -146,7 +146,7 @@ def load(data: Path) -> tuple[dict[str, Engine], Store]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000,
-                        help="synthetic articles (10,000 give 1.1M triples)")
+                        help="synthetic articles (10,000 give 1.06M triples)")
     parser.add_argument("--runs", type=int, default=3, help="runs per query and engine; the median is shown")
     parser.add_argument("--cap", type=float, default=120.0, help="seconds before an rdflib query is stopped")
     parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()),
