@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 import dateparser
+from spacy.tokens import Span
 
 _DATE = (r"(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
          r"|\d{1,2} [A-Z][a-z]+\.? \d{4}"
@@ -64,3 +66,24 @@ def complete_date(text: str, published: str | None) -> str | None:
     settings = {"REQUIRE_PARTS": ["day", "month"], "RELATIVE_BASE": base} if base else _SETTINGS
     when = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
     return when.date().isoformat() if when else None
+
+
+def sentence_date(sent: Span, published: str | None) -> str | None:
+    """The date a sentence gives for what it reports (its first DATE entity with a day and a month),
+    completed from the publication date; None where it gives none or the page shows no date."""
+    if published is None:
+        return None
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and _DAY_AND_MONTH.search(ent.text):
+            return _completed(ent.text, published)
+    return None
+
+
+_DAY_AND_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+                            r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                            re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _completed(text: str, published: str) -> str | None:
+    return complete_date(text, published)

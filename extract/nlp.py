@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
+from .names import add_name_ruler
 
 PARAGRAPH_BREAK = "paragraph_breaks"
 
@@ -40,4 +41,5 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy pipeline {model!r} is not installed; install {package} "
                          f"with pip into this environment, or pick another with --model") from None
     nlp.add_pipe(PARAGRAPH_BREAK, before="parser" if "parser" in nlp.pipe_names else None)
+    add_name_ruler(nlp)
     return nlp

@@ -1,0 +1,107 @@
+"""What every relation rule reads: the parsed article, its resolved mentions, and helpers over the parse."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from . import ontology
+from .coref import Home, core_words
+from .entities import Mention
+
+PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A triple a rule proposes, over mentions; extract_triples checks it against the ontology."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    rule: str
+    role: str | None = None
+
+
+@dataclass
+class Context:
+    """One article's parse and mentions. `found` holds the candidates of the sentences read so far."""
+
+    doc: Doc
+    mentions: list[Mention]
+    home: Home
+    found: list[Candidate] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start - m.end):
+            for i in range(mention.start, mention.end):
+                self.by_token[i] = mention
+
+    def at(self, token: Token | None) -> Mention | None:
+        """The mention a token belongs to (the innermost one)."""
+        return None if token is None else self.by_token.get(token.i)
+
+    def starting_at(self, i: int) -> Mention | None:
+        mention = self.by_token.get(i)
+        return mention if mention and mention.start == i else None
+
+    def ending_at(self, i: int) -> Mention | None:
+        """The mention whose last token is doc[i - 1]."""
+        mention = self.by_token.get(i - 1)
+        return mention if mention and mention.end == i else None
+
+    def in_span(self, span: Span) -> list[Mention]:
+        return [m for m in self.mentions if span.start <= m.start and m.end <= span.end]
+
+    def home_place(self, level: str) -> Mention | None:
+        """A mention of the article's city ("city") or province ("province")."""
+        place = self.home.city if level == "city" else self.home.province
+        candidates = [m for m in self.mentions if m.type == ontology.PLACE and " ".join(core_words(m.name)) == place]
+        return candidates[0] if candidates else None
+
+    def mentions_of(self, tokens: Iterable[Token]) -> list[Mention]:
+        found: list[Mention] = []
+        for token in tokens:
+            mention = self.at(token)
+            if mention and mention not in found:
+                found.append(mention)
+        return found
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("A, B and C")."""
+    return [token, *token.conjuncts]
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token, the token itself if it is one."""
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def subjects_of(token: Token) -> list[Token]:
+    """The subjects of the verb that governs a token, through conjoined verbs and open complements
+    ("X will keep innovating and deepen cooperation with Y" -> X)."""
+    verb = governing_verb(token)
+    for _ in range(4):
+        if verb is None:
+            return []
+        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return [t for subject in subjects for t in conjuncts(subject)]
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
+            verb = governing_verb(verb.head)
+        elif verb.dep_ in {"relcl", "acl"}:
+            return conjuncts(verb.head)
+        else:
+            return []
+    return []

@@ -1,0 +1,105 @@
+"""The name ruler: spaCy SpanRuler patterns for the names of this genre, built from patterns/names.json.
+
+A name is a run of capitalised words ending in a head word that gives its type ("... Party Committee",
+"... Industrial Park", "... Co., Ltd."), a Chinese personal name (a surname from the lexicon and a
+given name), or a place of the gazetteer. The patterns are written in names.json as sequences of
+token classes; this module expands the classes and the '@' references to lexicon lists into
+Matcher patterns. Matches go to doc.spans["names"], labelled with their entity type.
+"""
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+
+from . import ontology
+from .lexicon import lexicon, read_pattern_file
+
+SPANS_KEY = "names"
+RULER_NAME = "name_ruler"
+
+
+def _word_lists() -> dict[str, frozenset[str]]:
+    """The lexicon lists that names.json may refer to with '@name'."""
+    words = lexicon()
+    return {
+        "name_stopwords": words.name_stopwords,
+        "titles": (words.titles | {"deputy", "vice", "acting", "executive"}) - frozenset(words.head_types),
+        "heads": frozenset(words.head_types),
+        "levels": words.levels,
+        "zone_bodies": frozenset(word for phrase in read_pattern_file("lexicon.json")["zone_bodies"]
+                                 for word in phrase.split()),
+        "company_suffixes": words.company_suffixes,
+        "surnames": words.surnames,
+        "surname_stopwords": words.surname_stopwords,
+        "places": frozenset(name for name in words.places if " " not in name),
+    }
+
+
+def _resolve(value: Any, lists: dict[str, frozenset[str]]) -> Any:
+    """Replace "@a+b-c" by the sorted union of lists a and b less list c."""
+    if isinstance(value, dict):
+        return {key: _resolve(item, lists) for key, item in value.items()}
+    if isinstance(value, str) and value.startswith("@"):
+        expression = value[1:]
+        minus = expression.split("-")
+        union = frozenset().union(*(lists[name] for name in minus[0].split("+")))
+        for name in minus[1:]:
+            union -= lists[name]
+        return sorted(union)
+    return value
+
+
+def _heads(kind: str) -> list[dict[str, Any]]:
+    """The HEAD token alternatives of one entity type: one for lower-case heads, one for title-case-only."""
+    words = lexicon()
+    heads = sorted(word for word, head_kind in words.head_types.items() if head_kind == kind)
+    loose = [word for word in heads if word not in words.title_case_heads]
+    strict = [word for word in heads if word in words.title_case_heads]
+    alternatives = [{"LOWER": {"IN": loose}}]
+    if strict:
+        alternatives.append({"LOWER": {"IN": strict}, "IS_TITLE": True})
+    return alternatives
+
+
+def _expand(sequence: list[str], classes: dict[str, Any], head: dict[str, Any] | None) -> list[dict[str, Any]]:
+    tokens = []
+    for name in sequence:
+        if name == "HEAD":
+            tokens.append(copy.deepcopy(head))
+        elif name == "HEAD^":
+            tokens.append({**copy.deepcopy(head), "IS_TITLE": True})
+        else:
+            tokens.append(copy.deepcopy(classes[name]))
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def name_patterns() -> tuple[dict[str, Any], ...]:
+    """Every SpanRuler pattern: the names.json templates expanded, and the gazetteer's places."""
+    data = read_pattern_file("names.json")
+    classes = _resolve(data["classes"], _word_lists())
+    patterns: list[dict[str, Any]] = []
+    for template in data["patterns"]:
+        label = template["label"]
+        if label.startswith("TYPE"):
+            kinds = label.partition(":")[2].split() or list(ontology.ENTITY_TYPES)
+            for kind in kinds:
+                for head in _heads(kind):
+                    patterns.append({"label": kind, "pattern": _expand(template["pattern"], classes, head)})
+        else:
+            patterns.append({"label": label, "pattern": _expand(template["pattern"], classes, None)})
+    gazetteer = read_pattern_file("gazetteer.json")
+    for level in ("countries", "regions", "provinces", "cities", "areas"):
+        patterns.extend({"label": ontology.PLACE, "pattern": name} for name in gazetteer[level])
+    return tuple(patterns)
+
+
+def add_name_ruler(nlp: Language) -> None:
+    """Add the name ruler at the end of the pipeline; it writes doc.spans["names"]."""
+    ruler = nlp.add_pipe("span_ruler", name=RULER_NAME, config={
+        "spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": False,
+        "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    ruler.add_patterns(list(name_patterns()))  # type: ignore[attr-defined]

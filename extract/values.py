@@ -1,0 +1,58 @@
+"""has_value: a money amount tied to what it measures ("an annual output value of 30 billion yuan").
+
+An amount counts where a value noun of the lexicon ("output value", "total investment", "contract
+amount") stands just before it and a currency word is in it. What it measures is the nearest
+project, event or company named (or referred to: "the conference") before it in the sentence,
+else the project the article is about: the one named most often.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from . import ontology
+from .context import Candidate, Context
+from .entities import Mention
+from .lexicon import lexicon
+
+_MEASURED = (ontology.PROJECT, ontology.EVENT, ontology.COMPANY)
+_REACH = 4
+
+
+def _amounts(sent: Span) -> list[Span]:
+    words = lexicon()
+    return [ent for ent in sent.ents if ent.label_ == "MONEY"
+            and any(token.lower_ in words.currency for token in ent)]
+
+
+def _after_value_noun(amount: Span) -> bool:
+    """Whether a value noun ends within a few words before the amount ("output value of")."""
+    doc, words = amount.doc, lexicon()
+    before = [token.lower_ for token in doc[max(amount.sent.start, amount.start - _REACH):amount.start]]
+    while before and before[-1] in {"of", "about", "around", "nearly", "over", "than", "more", "reaching",
+                                    "at", "to", "is", "was", "will", "be", "reach", "exceed", "exceeding", "up"}:
+        before.pop()
+    return any(tuple(before[-len(noun):]) == noun for noun in words.value_nouns)
+
+
+def topic_project(context: Context) -> Mention | None:
+    """The project the article names most often, if any."""
+    counts = Counter(m.name for m in context.mentions if m.type == ontology.PROJECT)
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    return next(m for m in context.mentions if m.name == name)
+
+
+def values(sent: Span, context: Context) -> Iterator[Candidate]:
+    """has_value for each amount the sentence ties to a value noun."""
+    for amount in _amounts(sent):
+        if not _after_value_noun(amount):
+            continue
+        earlier = [m for m in context.in_span(sent) if m.end <= amount.start and m.type in _MEASURED]
+        measured = earlier[-1] if earlier else topic_project(context)
+        if measured:
+            value = Mention(amount.start, amount.end, amount.text, ontology.AMOUNT, name=amount.text)
+            yield Candidate(measured, "has_value", value, "value")

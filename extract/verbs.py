@@ -1,0 +1,179 @@
+"""Relations stated by a verb (or a noun of action) and its arguments, found with spaCy's DependencyMatcher.
+
+The patterns live in patterns/verbs.json. A match gives the verb and its object; the subject is the
+matched "subject" node where the pattern has one, and otherwise the subjects of the verb, found
+through conjoined verbs and complements. Arguments that are not names are followed to the names
+they stand for: "the company's laboratories" -> the company; "a delegation led by X" -> X; "the
+principals of Z" -> Z. "respectively" pairs subjects and objects in order.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
+
+from . import ontology
+from .context import Candidate, Context, conjuncts, subjects_of
+from .entities import Mention
+from .lexicon import read_pattern_file
+
+
+def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
+    if isinstance(value, dict):
+        return {key: _expand(item, lists) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_expand(item, lists) for item in value]
+    if isinstance(value, str) and value.startswith("@"):
+        return lists[value[1:]]
+    return value
+
+
+@lru_cache(maxsize=1)
+def verb_table() -> dict[str, Any]:
+    """patterns/verbs.json with every '@list' replaced by its words."""
+    data = read_pattern_file("verbs.json")
+    lexicon_lists = {k: v for k, v in read_pattern_file("lexicon.json").items() if isinstance(v, list)}
+    lists = {**lexicon_lists, **data["lemmas"]}
+    return {**data, "patterns": _expand(data["patterns"], lists), "pairs": _expand(data.get("pairs", {}), lists)}
+
+
+@lru_cache(maxsize=4)
+def verb_matcher(vocab: Vocab) -> DependencyMatcher:
+    """The DependencyMatcher of every verb pattern, one match key per predicate (and "pairs:" for
+    nouns whose arguments all relate to each other: "an agreement between A and B")."""
+    matcher = DependencyMatcher(vocab)
+    table = verb_table()
+    for predicate, patterns in table["patterns"].items():
+        matcher.add(predicate, patterns)
+    for predicate, patterns in table["pairs"].items():
+        matcher.add(f"pairs:{predicate}", patterns)
+    return matcher
+
+
+_FOLLOW_PREPS = {"by", "from", "of"}
+
+
+def _names(tokens: list[Token], context: Context) -> list[Mention]:
+    """The names the tokens stand for: their own mention, or one reached through a possessive,
+    "led by", "from" or "of" ("a delegation from A", "the principals of Z")."""
+    found: list[Mention] = []
+    for token in tokens:
+        mention = context.at(token)
+        if mention is None:
+            reached = [grand for child in token.children
+                       if child.dep_ in {"poss", "acl", "prep"} and (child.dep_ == "poss" or
+                                                                     child.lower_ in _FOLLOW_PREPS or child.dep_ == "acl")
+                       for grand in ([child] if child.dep_ == "poss" else _objects_below(child))]
+            candidates = [context.at(t) for t in reached]
+            mention = next((m for m in candidates if m), None)
+        if mention and mention not in found:
+            found.append(mention)
+    return found
+
+
+def _objects_below(token: Token) -> list[Token]:
+    """pobj of a preposition, or the agent's pobj of a participle ("led by X")."""
+    if token.dep_ == "prep":
+        return [t for child in token.children if child.dep_ == "pobj" for t in conjuncts(child)]
+    return [t for child in token.children if child.dep_ == "agent"
+            for grand in child.children if grand.dep_ == "pobj" for t in conjuncts(grand)]
+
+
+def _group(predicate: str) -> bool:
+    return predicate in verb_table()["group"]
+
+
+def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
+    """Triples from the verb patterns matched in the sentence."""
+    doc = context.doc
+    table = verb_table()
+    matcher = verb_matcher(doc.vocab)
+    arguments: dict[tuple[str, int], tuple[list[Token], list[Token]]] = {}
+    if "verb_matches" not in context.cache:
+        context.cache["verb_matches"] = matcher(doc)
+    for match_id, token_ids in context.cache["verb_matches"]:
+        if not sent.start <= token_ids[0] < sent.end:
+            continue
+        key = doc.vocab.strings[match_id]
+        nodes = _nodes(key, token_ids, sent)
+        verb, obj = nodes.get("verb"), nodes.get("object")
+        if verb is None:
+            continue
+        subjects, objects = arguments.setdefault((key, verb.i), ([], []))
+        subject = nodes.get("subject")
+        for token in (conjuncts(subject) if subject is not None else subjects_of(verb)):
+            if token not in subjects:
+                subjects.append(token)
+        for token in conjuncts(obj) if obj is not None else ():
+            if token not in objects:
+                objects.append(token)
+    respectively = any(token.lower_ == "respectively" for token in sent)
+    for (key, _), (subject_tokens, object_tokens) in arguments.items():
+        if key.startswith("pairs:"):
+            parties = _names(object_tokens, context)
+            for left, right in combinations(parties, 2):
+                yield Candidate(left, key.partition(":")[2], right, "noun")
+            continue
+        subjects, objects = _names(subject_tokens, context), _names(object_tokens, context)
+        if key in table["reverse"]:
+            subjects, objects = objects, subjects
+            pairs = [(s, o) for s in subjects for o in objects]
+        elif respectively and len(subjects) == len(objects) > 1:
+            pairs = list(zip(subjects, objects))
+        else:
+            pairs = [(s, o) for s in subjects for o in objects]
+        for subject, obj in pairs:
+            yield Candidate(subject, key, obj, "verb")
+        if _group(key):
+            for left, right in combinations(subjects, 2):
+                yield Candidate(left, key, right, "verb")
+
+
+def _nodes(key: str, token_ids: list[int], sent: Span) -> dict[str, Token]:
+    """Name the matched tokens by the pattern's node names (DependencyMatcher returns them in order)."""
+    table = verb_table()
+    predicate = key.partition(":")[2] if key.startswith("pairs:") else key
+    patterns = (table["pairs"] if key.startswith("pairs:") else table["patterns"])[predicate]
+    doc = sent.doc
+    for pattern in patterns:
+        if len(pattern) == len(token_ids):
+            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids)}
+            if _fits(pattern, nodes):
+                return nodes
+    return {}
+
+
+def _fits(pattern: list[dict[str, Any]], nodes: dict[str, Token]) -> bool:
+    """Whether the named tokens satisfy the pattern's dependency labels (to tell same-length patterns apart)."""
+    for node in pattern:
+        token = nodes[node["RIGHT_ID"]]
+        dep = node["RIGHT_ATTRS"].get("DEP")
+        if isinstance(dep, str) and token.dep_ != dep:
+            return False
+        if isinstance(dep, dict) and token.dep_ not in dep["IN"]:
+            return False
+        lower = node["RIGHT_ATTRS"].get("LOWER")
+        if isinstance(lower, str) and token.lower_ != lower:
+            return False
+        if isinstance(lower, dict) and token.lower_ not in lower["IN"]:
+            return False
+    return True
+
+
+def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"At Tencent Co., Ltd., Chen listened to ...": a person at a named company, body or project."""
+    for token in sent[:3]:
+        if token.lower_ != "at" or token.dep_ != "prep" or token.head.dep_ != "ROOT":
+            continue
+        places = [context.at(child) for child in token.children if child.dep_ == "pobj"]
+        persons = [m for m in _names(subjects_of(token.head), context) if m.type == ontology.PERSON]
+        for place in places:
+            if place and place.type in {ontology.COMPANY, ontology.ORGANIZATION, ontology.PROJECT,
+                                        ontology.GOVERNMENT_BODY}:
+                for person in persons:
+                    yield Candidate(person, "visited", place, "fronted_at")
