@@ -95,7 +95,7 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             by_core.append(other)
         elif not strong and long[:len(short)] == short:
             by_prefix.append(other)
-        elif len(short) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
+        elif len(short_core) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
             by_subsequence.append(other)
         elif long[-len(short):] == short and long[:len(long) - len(short)] in leading:
             by_suffix.append(other)
@@ -168,6 +168,7 @@ def _antecedent(position: int, noun: str, target: str, mentions: list[Mention], 
         place = home.city if target == "home:city" else home.province
         return next((m for m in mentions if m.type == ontology.PLACE and " ".join(core_words(m.name)) == place),
                     None)
-    earlier = [m for m in mentions if m.end <= position and m.type == target]
+    any_name = target.endswith("*")
+    earlier = [m for m in mentions if m.end <= position and m.type == target.rstrip("*")]
     same_head = [m for m in earlier if words_of(m.name)[-1:] == (noun,)]
-    return (same_head or earlier or [None])[-1]
+    return (same_head or (earlier if any_name else []) or [None])[-1]

@@ -65,8 +65,10 @@ def _trim(span: Span, person: bool) -> Span:
     if person:
         cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE), end)
         end = cut
+    title_case_heads = lexicon().title_case_heads
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_space
                            or doc[end - 1].text in _EDGE_PUNCT
+                           or (doc[end - 1].lower_ in title_case_heads and doc[end - 1].is_lower)
                            or (person and doc[end - 1].lower_ in stopwords)):
         end -= 1
     return doc[start:end]
@@ -102,8 +104,8 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
     """The name ruler's spans, a name with a possessive inside split where its first part is a name itself
     ("North China's Shanxi province")."""
     found = []
-    for span in doc.spans.get(SPANS_KEY, ()):
-        span = _trim(span, span.label_ == ontology.PERSON)
+    for match in doc.spans.get(SPANS_KEY, ()):
+        span = _trim(match, match.label_ == ontology.PERSON)
         if not len(span):
             continue
         parts = [_without_subunit(span)]
@@ -112,7 +114,7 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                 parts = [doc[span.start:i], doc[i + 1:span.end]]
                 break
         for part in parts:
-            kind = span.label_ if part.start == span.start and part.end == span.end else type_of_name(part)[0]
+            kind = match.label_ if (part.start, part.end) == (span.start, span.end) else type_of_name(part)[0]
             if kind:
                 found.append(Mention(part.start, part.end, part.text, kind))
     return found
@@ -137,12 +139,18 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
     return found
 
 
-def _merge(candidates: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions (the ruler's on a tie), in text order."""
-    kept: list[Mention] = []
-    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.source != "name", m.start)):
-        if not any(mention.overlaps(other) for other in kept):
+def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
+    """The ruler's mentions, and NER's where they overlap none of them; a person's name that NER found
+    longer than the ruler did ("Dao Feng" for "Feng") replaces the ruler's."""
+    kept = list(ruled)
+    for mention in recognized:
+        overlapped = [other for other in kept if mention.overlaps(other)]
+        if not overlapped:
             kept.append(mention)
+        elif mention.type == ontology.PERSON and all(
+                other.type == ontology.PERSON and other.end - other.start < mention.end - mention.start
+                for other in overlapped):
+            kept = [other for other in kept if other not in overlapped] + [mention]
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -160,7 +168,7 @@ def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             end = token.i + len(words)
             if end <= len(doc) and not taken & set(range(token.i, end)) and \
                     tuple(t.lower_ for t in doc[token.i:end]) == words:
-                found.append(Mention(token.i, end, doc[token.i:end].text, mention.type, source="repeat"))
+                found.append(Mention(token.i, end, mention.text, mention.type, source="repeat"))
                 taken.update(range(token.i, end))
                 break
     return found
@@ -168,7 +176,7 @@ def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every named-entity mention in the doc that has an ontology type, in text order (names unresolved)."""
-    mentions = _merge(_ruler_mentions(doc) + _ner_mentions(doc))
+    mentions = _merge(_ruler_mentions(doc), _ner_mentions(doc))
     mentions += _repetitions(doc, mentions)
     return sorted(mentions + _possessive_projects(doc, mentions), key=lambda m: m.start)
 
