@@ -11,6 +11,7 @@ from . import ontology
 from .coref import Home, core_words
 from .entities import Mention
 
+_LIST_WORDS = frozenset({",", "and", "or", "the", "as", "well", "、"})
 PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 
 
@@ -63,6 +64,26 @@ class Context:
         candidates = [m for m in self.mentions if m.type == ontology.PLACE and " ".join(core_words(m.name)) == place]
         return candidates[0] if candidates else None
 
+    def coordinated(self, mention: Mention) -> list[Mention]:
+        """The mentions listed with this one, in text order ("A, B and C" for any of them): names
+        separated only by commas, "and", "or", "as well as" and articles."""
+        chain = [mention]
+        for step in (-1, 1):
+            current = mention
+            while True:
+                i = current.start - 1 if step < 0 else current.end
+                seen_link = False
+                while 0 <= i < len(self.doc) and self.doc[i].lower_ in _LIST_WORDS:
+                    seen_link = True
+                    i += step
+                other = self.ending_at(i + 1) if step < 0 else self.starting_at(i)
+                if not seen_link or other is None or \
+                        (other.type == ontology.PERSON) != (mention.type == ontology.PERSON):
+                    break
+                chain.insert(0, other) if step < 0 else chain.append(other)
+                current = other
+        return chain
+
     def mentions_of(self, tokens: Iterable[Token]) -> list[Mention]:
         found: list[Mention] = []
         for token in tokens:
@@ -101,7 +122,7 @@ def subjects_of(token: Token) -> list[Token]:
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
             verb = governing_verb(verb.head)
         elif verb.dep_ in {"relcl", "acl"}:
-            return conjuncts(verb.head)
+            return [verb.head]
         else:
             return []
     return []

@@ -155,22 +155,36 @@ def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
 
 
 def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Lower-case repetitions of the article's names of two words or more, where no mention stands."""
-    forms: dict[str, dict[tuple[str, ...], Mention]] = {}
+    """Names of the article repeated where neither the ruler nor NER saw them: names of two words or
+    more in any case ("the eastern new district"), one-word names as written ("Tencent"), and a
+    company's name without its suffix ("Tencent" for "Tencent Co., Ltd.")."""
+    forms: dict[str, dict[tuple[str, ...], tuple[str, Mention]]] = {}
+    generic = lexicon().generic_name_words
     for mention in mentions:
-        words = tuple(token.lower_ for token in doc[mention.start:mention.end])
-        if len(words) > 1 and mention.type != ontology.PERSON:
-            forms.setdefault(words[0], {}).setdefault(words, mention)
+        if mention.type == ontology.PERSON:
+            continue
+        tokens = doc[mention.start:mention.end]
+        words = tuple(token.lower_ for token in tokens)
+        core = tuple(token.lower_ for token in tokens if token.lower_ not in generic and not token.is_punct)
+        forms.setdefault(words[0], {}).setdefault(words, (mention.text, mention))
+        if mention.type == ontology.COMPANY and core and core != words:
+            forms.setdefault(core[0], {}).setdefault(core, (" ".join(t.text for t in tokens
+                                                                     if t.lower_ in core), mention))
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
     for token in doc:
-        for words, mention in sorted(forms.get(token.lower_, {}).items(), key=lambda item: -len(item[0])):
+        if token.i in taken:
+            continue
+        for words, (text, mention) in sorted(forms.get(token.lower_, {}).items(), key=lambda item: -len(item[0])):
             end = token.i + len(words)
-            if end <= len(doc) and not taken & set(range(token.i, end)) and \
-                    tuple(t.lower_ for t in doc[token.i:end]) == words:
-                found.append(Mention(token.i, end, mention.text, mention.type, source="repeat"))
-                taken.update(range(token.i, end))
-                break
+            span = doc[token.i:end]
+            if end > len(doc) or taken & set(range(token.i, end)) or tuple(t.lower_ for t in span) != words:
+                continue
+            if len(words) == 1 and span.text != text.split()[0]:
+                continue
+            found.append(Mention(token.i, end, text, mention.type, source="repeat"))
+            taken.update(range(token.i, end))
+            break
     return found
 
 

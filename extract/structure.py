@@ -27,17 +27,6 @@ _AREA_HEADS = frozenset({"district", "county", "zone", "area", "town", "township
 _BODIES = frozenset({ontology.ORGANIZATION, ontology.GOVERNMENT_BODY})
 
 
-def _coordinated(mention: Mention, context: Context) -> list[Mention]:
-    """A mention and the mentions coordinated with it ("A and B in Z": both are in Z)."""
-    head = context.doc[mention.end - 1]
-    found = [mention]
-    for token in [head.head] if head.dep_ == "conj" else []:
-        other = context.at(token)
-        if other and other not in found:
-            found.append(other)
-    return found
-
-
 def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
     """"A in Z", "the A district of Z": a name followed by "in"/"of" and a place."""
     doc = context.doc
@@ -52,9 +41,11 @@ def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
         if doc[i].lower_ == "of" and not (mention.type == ontology.PLACE and
                                           words_of(mention.text)[-1:][0] in _AREA_HEADS):
             continue
-        if doc[i].lower_ == "in" and doc[i].head.i not in range(mention.start, mention.end):
+        if doc[i].lower_ == "in" and mention.type not in _WHERE and \
+                doc[i].head.i not in range(mention.start, mention.end):
             continue
-        for inner in _coordinated(mention, context):
+        listed = context.coordinated(mention)
+        for inner in listed[:listed.index(mention) + 1]:
             yield Candidate(inner, "located_in", where, "place_in")
 
 
@@ -69,6 +60,8 @@ def capitals(sent: Span, context: Context) -> Iterator[Candidate]:
             i += 1
         if i + 1 < sent.end and doc[i].lower_ in words.capital_nouns and doc[i + 1].lower_ == "of":
             where = context.starting_at(i + 2)
+            if where and where.end + 1 < sent.end and doc[where.end].text in {"'s", "’s"}:
+                where = context.starting_at(where.end + 1) or where
             if where and where.type == ontology.PLACE:
                 yield Candidate(mention, "located_in", where, "capital")
 
@@ -135,10 +128,25 @@ def parts(sent: Span, context: Context) -> Iterator[Candidate]:
         whole = context.starting_at(mention.end + 1 + (doc[mention.end + 1].lower_ == "the"))
         if not whole or whole.type not in _BODIES:
             continue
-        if link.text == "," and doc[whole.end - 1].dep_ == "appos":
+        if link.text == "," and not _listed_before(mention, sent, context) and \
+                not _listed_after(whole, sent, context):
             yield Candidate(mention, "part_of", whole, "apposition")
         elif link.lower_ == "under":
             yield Candidate(mention, "part_of", whole, "under")
+
+
+def _listed_after(mention: Mention, sent: Span, context: Context) -> bool:
+    """Whether a list goes on after the mention ("A, B, and C": B is not a part of A)."""
+    doc = context.doc
+    return mention.end < sent.end and doc[mention.end].lower_ in {",", "and", "or", "、"} and \
+        any(context.at(token) for token in doc[mention.end:min(mention.end + 3, sent.end)])
+
+
+def _listed_before(mention: Mention, sent: Span, context: Context) -> bool:
+    """Whether the mention comes after another in a list ("A, B": A is listed before B)."""
+    doc = context.doc
+    return mention.start > sent.start and doc[mention.start - 1].lower_ in {",", "and", "or", "、", "the"} and \
+        any(context.at(token) for token in doc[max(sent.start, mention.start - 3):mention.start])
 
 
 def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:

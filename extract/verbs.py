@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 from . import ontology
 from .context import Candidate, Context, conjuncts, subjects_of
 from .entities import Mention
-from .lexicon import read_pattern_file
+from .lexicon import lexicon, read_pattern_file
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
@@ -58,22 +58,37 @@ def verb_matcher(vocab: Vocab) -> DependencyMatcher:
 _FOLLOW_PREPS = {"by", "from", "of"}
 
 
+def _reached(token: Token) -> list[Token]:
+    """Tokens that a non-name argument leads to: its possessor ("the company's labs"); for a delegation
+    or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z")."""
+    words = lexicon()
+    reached = [child for child in token.children if child.dep_ == "poss"]
+    if token.lower_ in words.representatives:
+        for child in token.children:
+            if child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in _FOLLOW_PREPS):
+                reached.extend(_objects_below(child))
+    return reached
+
+
 def _names(tokens: list[Token], context: Context) -> list[Mention]:
-    """The names the tokens stand for: their own mention, or one reached through a possessive,
-    "led by", "from" or "of" ("a delegation from A", "the principals of Z")."""
+    """The names the tokens stand for: their own mention or one they lead to, with the names listed
+    alongside ("A, B and C")."""
     found: list[Mention] = []
     for token in tokens:
-        mention = context.at(token)
-        if mention is None:
-            reached = [grand for child in token.children
-                       if child.dep_ in {"poss", "acl", "prep"} and (child.dep_ == "poss" or
-                                                                     child.lower_ in _FOLLOW_PREPS or child.dep_ == "acl")
-                       for grand in ([child] if child.dep_ == "poss" else _objects_below(child))]
-            candidates = [context.at(t) for t in reached]
-            mention = next((m for m in candidates if m), None)
-        if mention and mention not in found:
-            found.append(mention)
+        mention = context.at(token) or next((m for m in map(context.at, _reached(token)) if m), None)
+        for listed in context.coordinated(mention) if mention else ():
+            if listed not in found:
+                found.append(listed)
     return found
+
+
+def _names_before(verb: Token, context: Context) -> list[Mention]:
+    """The names listed right before a verb ("Beijing and Guiyang signed"), where the parse gives no subject."""
+    i = verb.i
+    while i > 0 and context.doc[i - 1].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    mention = context.ending_at(i)
+    return context.coordinated(mention) if mention else []
 
 
 def _objects_below(token: Token) -> list[Token]:
@@ -113,13 +128,15 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
             if token not in objects:
                 objects.append(token)
     respectively = any(token.lower_ == "respectively" for token in sent)
-    for (key, _), (subject_tokens, object_tokens) in arguments.items():
+    for (key, verb_i), (subject_tokens, object_tokens) in arguments.items():
         if key.startswith("pairs:"):
             parties = _names(object_tokens, context)
             for left, right in combinations(parties, 2):
                 yield Candidate(left, key.partition(":")[2], right, "noun")
             continue
         subjects, objects = _names(subject_tokens, context), _names(object_tokens, context)
+        if not subjects:
+            subjects = _names_before(doc[verb_i], context)
         if key in table["reverse"]:
             subjects, objects = objects, subjects
             pairs = [(s, o) for s in subjects for o in objects]
@@ -128,10 +145,21 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
         else:
             pairs = [(s, o) for s in subjects for o in objects]
         for subject, obj in pairs:
+            if key == "located_in" and _after_a_place(obj, context):
+                continue
             yield Candidate(subject, key, obj, "verb")
         if _group(key):
             for left, right in combinations(subjects, 2):
                 yield Candidate(left, key, right, "verb")
+
+
+def _after_a_place(mention: Mention, context: Context) -> bool:
+    """"in A in the C": C follows the place A, so it is where A is (structure.places_in), not the subject."""
+    i = mention.start - 1
+    if i > 0 and context.doc[i].lower_ == "the":
+        i -= 1
+    before = context.ending_at(i)
+    return context.doc[i].lower_ == "in" and before is not None and before.type == ontology.PLACE
 
 
 def _nodes(key: str, token_ids: list[int], sent: Span) -> dict[str, Token]:
