@@ -84,6 +84,15 @@ class Context:
                 current = other
         return chain
 
+    def follows_a_place(self, mention: Mention) -> bool:
+        """"in A in the C": C directly follows the place A, so it says where A is, not where the
+        sentence's subject is."""
+        i = mention.start - 1
+        if i > 0 and self.doc[i].lower_ == "the":
+            i -= 1
+        before = self.ending_at(i)
+        return self.doc[i].lower_ == "in" and before is not None and before.type == ontology.PLACE
+
     def mentions_of(self, tokens: Iterable[Token]) -> list[Mention]:
         found: list[Mention] = []
         for token in tokens:

@@ -170,5 +170,5 @@ def _antecedent(position: int, noun: str, target: str, mentions: list[Mention], 
                     None)
     any_name = target.endswith("*")
     earlier = [m for m in mentions if m.end <= position and m.type == target.rstrip("*")]
-    same_head = [m for m in earlier if words_of(m.name)[-1:] == (noun,)]
+    same_head = [m for m in earlier if noun in words_of(m.name)]
     return (same_head or (earlier if any_name else []) or [None])[-1]

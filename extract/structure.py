@@ -102,7 +102,8 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         head = token.head
         wheres = [m for m in context.mentions_of(t for child in token.children if child.dep_ == "pobj"
-                                                 for t in conjuncts(child)) if m.type in _WHERE]
+                                                 for t in conjuncts(child))
+                  if m.type in _WHERE and not context.follows_a_place(m)]
         if not wheres:
             continue
         if head.pos_ in {"VERB", "AUX"}:

@@ -38,8 +38,10 @@ def _after_value_noun(amount: Span) -> bool:
 
 
 def topic_project(context: Context) -> Mention | None:
-    """The project the article names most often, if any."""
-    counts = Counter(m.name for m in context.mentions if m.type == ontology.PROJECT)
+    """The project the article is about: named in its first sentence (the headline), and most often."""
+    first = next(iter(context.doc.sents), None)
+    headline = {m.name for m in context.in_span(first)} if first is not None else set()
+    counts = Counter(m.name for m in context.mentions if m.type == ontology.PROJECT and m.name in headline)
     if not counts:
         return None
     name = counts.most_common(1)[0][0]

@@ -135,6 +135,8 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
                 yield Candidate(left, key.partition(":")[2], right, "noun")
             continue
         subjects, objects = _names(subject_tokens, context), _names(object_tokens, context)
+        if key == "located_in":
+            objects = [obj for obj in objects if not context.follows_a_place(obj)]
         if not subjects:
             subjects = _names_before(doc[verb_i], context)
         if key in table["reverse"]:
@@ -145,21 +147,10 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
         else:
             pairs = [(s, o) for s in subjects for o in objects]
         for subject, obj in pairs:
-            if key == "located_in" and _after_a_place(obj, context):
-                continue
             yield Candidate(subject, key, obj, "verb")
         if _group(key):
             for left, right in combinations(subjects, 2):
                 yield Candidate(left, key, right, "verb")
-
-
-def _after_a_place(mention: Mention, context: Context) -> bool:
-    """"in A in the C": C follows the place A, so it is where A is (structure.places_in), not the subject."""
-    i = mention.start - 1
-    if i > 0 and context.doc[i].lower_ == "the":
-        i -= 1
-    before = context.ending_at(i)
-    return context.doc[i].lower_ == "in" and before is not None and before.type == ontology.PLACE
 
 
 def _nodes(key: str, token_ids: list[int], sent: Span) -> dict[str, Token]:
