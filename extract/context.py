@@ -128,6 +128,9 @@ def subjects_of(token: Token) -> list[Token]:
         subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return [t for subject in subjects for t in conjuncts(subject)]
+        controller = [child for child in verb.head.children if child.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and controller:
+            return conjuncts(controller[0])
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
             verb = governing_verb(verb.head)
         elif verb.dep_ in {"relcl", "acl"}:

@@ -150,15 +150,26 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
     for token in doc[1:]:
+        if token.lower_ in words.person_pronouns and token.i not in taken:
+            person = _antecedent(token.i, "", "Person*", mentions, home)
+            if person:
+                found.append(Mention(token.i, token.i + 1, token.text, person.type, name=person.name,
+                                     source="pronoun"))
+            continue
         target = words.definite_heads.get(token.lower_)
-        before = doc[token.i - 1]
-        if not target or token.i in taken or before.lower_ not in words.definite_determiners:
+        if not target or token.i in taken:
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}:
             continue
+        start = token.i - 1
+        while start > 0 and doc[start].is_lower and doc[start].pos_ in {"NOUN", "ADJ"} and start > token.i - 3:
+            start -= 1
+        if doc[start].lower_ not in words.definite_determiners:
+            continue
+        modifiers = [t.lower_ for t in doc[start + 1:token.i]]
         antecedent = _antecedent(token.i, token.lower_, target, mentions, home)
-        if antecedent:
-            found.append(Mention(before.i, token.i + 1, doc[before.i:token.i + 1].text, antecedent.type,
+        if antecedent and all(word in words_of(antecedent.name) for word in modifiers):
+            found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, antecedent.type,
                                  name=antecedent.name, source="definite"))
     return found
 

@@ -68,6 +68,7 @@ class Lexicon:
     surname_stopwords: frozenset[str]
     definite_heads: dict[str, str]
     definite_determiners: frozenset[str]
+    person_pronouns: frozenset[str]
     two_parties: tuple[tuple[str, ...], ...]
     value_nouns: tuple[tuple[str, ...], ...]
     currency: frozenset[str]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         surname_stopwords=_words(data["surname_stopwords"]),
         definite_heads={k: v for k, v in data["definite_heads"].items() if not k.startswith("_")},
         definite_determiners=_words(data["definite_determiners"]),
+        person_pronouns=_words(data["person_pronouns"]),
         two_parties=tuple(tuple(entry.split()) for entry in data["two_parties"]),
         value_nouns=tuple(tuple(entry.split()) for entry in data["value_nouns"]),
         currency=_words(data["currency"]),

@@ -19,11 +19,15 @@ MODEL_PACKAGES = {
 }
 
 
+DATELINE_DASHES = frozenset({"--", "—", "——"})
+
+
 @Language.component(PARAGRAPH_BREAK)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so no sentence runs from a headline into the body."""
+    """Start a sentence after every blank line, so no sentence runs from a headline into the body, and
+    after a dateline's dash ("GUIYANG, March 6 -- The ...")."""
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+        if token.is_space and token.text.count("\n") >= 2 or token.text in DATELINE_DASHES:
             doc[token.i + 1].is_sent_start = True
     return doc
 

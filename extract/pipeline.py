@@ -29,7 +29,7 @@ def entities_of(mentions: Iterable[Mention]) -> tuple[Entity, ...]:
     """Group mentions into the article's entities, each with every other name form as an alias."""
     forms: dict[tuple[str, str], dict[str, str]] = {}
     for mention in mentions:
-        if mention.source == "definite":
+        if mention.source in {"definite", "pronoun"}:
             continue
         found = forms.setdefault((mention.name, mention.type), {})
         found.setdefault(mention.text.lower(), mention.text)

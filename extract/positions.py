@@ -130,7 +130,7 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
     while start < end and doc[start].lower_ in {"-", "&"}:
         start += 1
     if start == end or _title_end(doc, start, end) != end:
-        holder = context.ending_at(end)
+        holder = context.ending_at(person.start)
         if holder and holder.type in _HOLDERS:
             title_end = holder.start - (doc[holder.start - 1].lower_ == "the")
             if title_end > sent.start and doc[title_end - 1].lower_ == "of":

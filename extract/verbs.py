@@ -63,6 +63,9 @@ def _reached(token: Token) -> list[Token]:
     or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z")."""
     words = lexicon()
     reached = [child for child in token.children if child.dep_ == "poss"]
+    if token.lower_ in words.site_nouns or words.head_type(token.lower_) == ontology.PROJECT:
+        reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                    for t in _objects_below(child)]
     if token.lower_ in words.representatives:
         for child in token.children:
             if child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in _FOLLOW_PREPS):
