@@ -10,8 +10,10 @@ from spacy.tokens import Doc, Span, Token
 from . import ontology
 from .coref import Home, core_words
 from .entities import Mention
+from .lexicon import lexicon
 
 _LIST_WORDS = frozenset({",", "and", "or", "the", "as", "well", "、"})
+_SPOKESPEOPLE = lexicon().representatives | {"of"}
 PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 
 
@@ -72,12 +74,14 @@ class Context:
             current = mention
             while True:
                 i = current.start - 1 if step < 0 else current.end
-                seen_link = False
-                while 0 <= i < len(self.doc) and self.doc[i].lower_ in _LIST_WORDS:
+                seen_link = represented = False
+                while 0 <= i < len(self.doc) and (self.doc[i].lower_ in _LIST_WORDS or
+                                                  step > 0 and self.doc[i].lower_ in _SPOKESPEOPLE):
                     seen_link = True
+                    represented = represented or self.doc[i].lower_ in _SPOKESPEOPLE
                     i += step
                 other = self.ending_at(i + 1) if step < 0 else self.starting_at(i)
-                if not seen_link or other is None or \
+                if not seen_link or other is None or not represented and \
                         (other.type == ontology.PERSON) != (mention.type == ontology.PERSON):
                     break
                 chain.insert(0, other) if step < 0 else chain.append(other)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import ontology
 from .lexicon import lexicon
@@ -74,6 +74,11 @@ def _trim(span: Span, person: bool) -> Span:
     return doc[start:end]
 
 
+def _is_person_name(span: Span) -> bool:
+    """A Chinese personal name: a surname of the lexicon and a given name."""
+    return len(span) == 2 and span[0].lower_ in lexicon().surnames and _looks_like_person(span)
+
+
 def _looks_like_person(span: Span) -> bool:
     words = lexicon()
     if not all(token.is_title for token in span):
@@ -110,11 +115,16 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
             continue
         parts = [_without_subunit(span)]
         for i in range(span.start + 1, span.end - 1):
-            if doc[i].text in _POSSESSIVE and type_of_name(doc[span.start:i])[0]:
-                parts = [doc[span.start:i], doc[i + 1:span.end]]
+            left = doc[span.start:i]
+            if doc[i].text in _POSSESSIVE and type_of_name(left)[0] or \
+                    doc[i].lower_ == "and" and match.label_ != ontology.PERSON and _is_person_name(left):
+                parts = [left, doc[i + 1:span.end]]
                 break
         for part in parts:
-            kind = match.label_ if (part.start, part.end) == (span.start, span.end) else type_of_name(part)[0]
+            if (part.start, part.end) == (span.start, span.end):
+                kind = match.label_
+            else:
+                kind = ontology.PERSON if _is_person_name(part) else type_of_name(part)[0]
             if kind:
                 found.append(Mention(part.start, part.end, part.text, kind))
     return found
@@ -170,6 +180,8 @@ def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if mention.type == ontology.COMPANY and core and core != words:
             forms.setdefault(core[0], {}).setdefault(core, (" ".join(t.text for t in tokens
                                                                      if t.lower_ in core), mention))
+        if mention.type == ontology.COMPANY and len(tokens) > 1 and _brand(tokens[0]):
+            forms.setdefault(words[0], {}).setdefault(words[:1], (tokens[0].text, mention))
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
     for token in doc:
@@ -182,10 +194,19 @@ def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 continue
             if len(words) == 1 and span.text != text.split()[0]:
                 continue
-            found.append(Mention(token.i, end, text, mention.type, source="repeat"))
+            found.append(Mention(token.i, end, text, mention.type, strong=len(words) > 1, source="repeat"))
             taken.update(range(token.i, end))
             break
     return found
+
+
+def _brand(token: Token) -> bool:
+    """Whether a company name's first word can stand for the company alone ("Kunpeng" of "Kunpeng Data
+    Group"): a proper noun that is no place, level, name head or common word."""
+    words = lexicon()
+    return token.pos_ == "PROPN" and not token.is_stop and token.lower_ not in words.places \
+        and token.lower_ not in words.levels and words.head_type(token.lower_) is None \
+        and token.lower_ not in words.name_stopwords and token.lower_ not in words.title_words
 
 
 def find_mentions(doc: Doc) -> list[Mention]:

@@ -41,8 +41,9 @@ def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
         if doc[i].lower_ == "of" and not (mention.type == ontology.PLACE and
                                           words_of(mention.text)[-1:][0] in _AREA_HEADS):
             continue
-        if doc[i].lower_ == "in" and mention.type not in _WHERE and \
-                doc[i].head.i not in range(mention.start, mention.end):
+        if doc[i].lower_ == "in" and mention.type not in _WHERE and (
+                doc[i].head.i not in range(mention.start, mention.end)
+                or doc[mention.end - 1].dep_ not in {"nsubj", "nsubjpass", "appos"}):
             continue
         listed = context.coordinated(mention)
         for inner in listed[:listed.index(mention) + 1]:
