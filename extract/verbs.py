@@ -1,6 +1,6 @@
-"""Relations stated by a verb (or a noun of action) and its arguments, found with spaCy's DependencyMatcher.
+"""Relations stated by a verb (or a noun of action) and its arguments: dependency-tree patterns.
 
-The patterns live in patterns/verbs.json. A match gives the verb and its object; the subject is the
+The patterns live in patterns/verbs.json, in spaCy's DependencyMatcher format (see treematch.py). A match gives the verb and its object; the subject is the
 matched "subject" node where the pattern has one, and otherwise the subjects of the verb, found
 through conjoined verbs and complements. Arguments that are not names are followed to the names
 they stand for: "the company's laboratories" -> the company; "a delegation led by X" -> X; "the
@@ -13,14 +13,13 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Span, Token
-from spacy.vocab import Vocab
 
 from . import ontology
 from .context import Candidate, Context, conjuncts, subjects_of
 from .entities import Mention
 from .lexicon import lexicon, read_pattern_file
+from .treematch import TreeMatcher
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
@@ -42,11 +41,11 @@ def verb_table() -> dict[str, Any]:
     return {**data, "patterns": _expand(data["patterns"], lists), "pairs": _expand(data.get("pairs", {}), lists)}
 
 
-@lru_cache(maxsize=4)
-def verb_matcher(vocab: Vocab) -> DependencyMatcher:
-    """The DependencyMatcher of every verb pattern, one match key per predicate (and "pairs:" for
-    nouns whose arguments all relate to each other: "an agreement between A and B")."""
-    matcher = DependencyMatcher(vocab)
+@lru_cache(maxsize=1)
+def verb_matcher() -> TreeMatcher:
+    """The matcher of every verb pattern, one key per predicate (and "pairs:" for nouns whose arguments
+    all relate to each other: "an agreement between A and B")."""
+    matcher = TreeMatcher()
     table = verb_table()
     for predicate, patterns in table["patterns"].items():
         matcher.add(predicate, patterns)
@@ -110,18 +109,10 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
     """Triples from the verb patterns matched in the sentence."""
     doc = context.doc
     table = verb_table()
-    matcher = verb_matcher(doc.vocab)
     arguments: dict[tuple[str, int], tuple[list[Token], list[Token]]] = {}
-    if "verb_matches" not in context.cache:
-        context.cache["verb_matches"] = matcher(doc)
-    for match_id, token_ids in context.cache["verb_matches"]:
-        if not sent.start <= token_ids[0] < sent.end:
-            continue
-        key = doc.vocab.strings[match_id]
-        nodes = _nodes(key, token_ids, sent)
-        verb, obj = nodes.get("verb"), nodes.get("object")
-        if verb is None:
-            continue
+    for key, nodes in verb_matcher()(sent):
+        verb = nodes["verb"]
+        obj = nodes.get("object") or next((child for child in nodes["prep"].children if child.dep_ == "pobj"), None)
         subjects, objects = arguments.setdefault((key, verb.i), ([], []))
         subject = nodes.get("subject")
         for token in (conjuncts(subject) if subject is not None else subjects_of(verb)):
@@ -154,37 +145,6 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
         if _group(key):
             for left, right in combinations(subjects, 2):
                 yield Candidate(left, key, right, "verb")
-
-
-def _nodes(key: str, token_ids: list[int], sent: Span) -> dict[str, Token]:
-    """Name the matched tokens by the pattern's node names (DependencyMatcher returns them in order)."""
-    table = verb_table()
-    predicate = key.partition(":")[2] if key.startswith("pairs:") else key
-    patterns = (table["pairs"] if key.startswith("pairs:") else table["patterns"])[predicate]
-    doc = sent.doc
-    for pattern in patterns:
-        if len(pattern) == len(token_ids):
-            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids)}
-            if _fits(pattern, nodes):
-                return nodes
-    return {}
-
-
-def _fits(pattern: list[dict[str, Any]], nodes: dict[str, Token]) -> bool:
-    """Whether the named tokens satisfy the pattern's dependency labels (to tell same-length patterns apart)."""
-    for node in pattern:
-        token = nodes[node["RIGHT_ID"]]
-        dep = node["RIGHT_ATTRS"].get("DEP")
-        if isinstance(dep, str) and token.dep_ != dep:
-            return False
-        if isinstance(dep, dict) and token.dep_ not in dep["IN"]:
-            return False
-        lower = node["RIGHT_ATTRS"].get("LOWER")
-        if isinstance(lower, str) and token.lower_ != lower:
-            return False
-        if isinstance(lower, dict) and token.lower_ not in lower["IN"]:
-            return False
-    return True
 
 
 def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
