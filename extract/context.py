@@ -39,6 +39,7 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._spans: dict[tuple[int, int], list[Mention]] = {}
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(self.mentions, key=lambda m: m.start - m.end):
             for i in range(mention.start, mention.end):
@@ -58,7 +59,11 @@ class Context:
         return mention if mention and mention.end == i else None
 
     def in_span(self, span: Span) -> list[Mention]:
-        return [m for m in self.mentions if span.start <= m.start and m.end <= span.end]
+        """The mentions inside a span (a sentence), in text order; computed once per span."""
+        key = (span.start, span.end)
+        if key not in self._spans:
+            self._spans[key] = [m for m in self.mentions if span.start <= m.start and m.end <= span.end]
+        return self._spans[key]
 
     def home_place(self, level: str) -> Mention | None:
         """A mention of the article's city ("city") or province ("province")."""
