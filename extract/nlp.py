@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import ModelError
 from .names import add_name_ruler
@@ -19,17 +19,23 @@ MODEL_PACKAGES = {
 }
 
 
-DATELINE_DASHES = frozenset({"--", "—", "——"})
+DATELINE_DASHES = frozenset({"--", "—"})
 
 
 @Language.component(PARAGRAPH_BREAK)
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so no sentence runs from a headline into the body, and
     after a dateline's dash ("GUIYANG, March 6 -- The ...")."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2 or token.text in DATELINE_DASHES:
+    for token in doc[1:-1]:
+        if token.is_space and token.text.count("\n") >= 2 or _ends_dateline(token):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _ends_dateline(token: Token) -> bool:
+    """The dash after a dateline's date ("GUIYANG, March 6 --", "BEIJING, May 2 (Xinhua) --")."""
+    before = token.doc[token.i - 1]
+    return token.text in DATELINE_DASHES and (before.like_num or before.text == ")")
 
 
 @lru_cache(maxsize=4)

@@ -50,10 +50,12 @@ def _key(found: Candidate) -> tuple[str, str, str]:
 
 
 def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
-    """Yield every triple the rules find in the article, each fact once, with its evidence."""
+    """Yield every triple the rules find in the article, each fact once, with its evidence: the first
+    sentence of the body that states it, or the headline where only the headline does."""
     article = item.article
-    seen: set[tuple[str, str, str]] = set()
-    for sent in context.doc.sents:
+    kept: dict[tuple[str, str, str], Triple] = {}
+    from_headline: set[tuple[str, str, str]] = set()
+    for number, sent in enumerate(context.doc.sents):
         evidence = None
         for rule in RULES:
             for found in rule(sent, context):
@@ -62,16 +64,19 @@ def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
                         not predicate.allows(found.subject.type, found.object.type):
                     continue
                 key = _key(found)
-                if key in seen:
+                if key in kept and (key not in from_headline or number == 0):
                     continue
-                seen.add(key)
                 context.found.append(found)
                 if evidence is None:
-                    evidence = _evidence(sent, item.text)
-                    event_date = sentence_date(sent, article.date)
-                text, start, end = evidence
-                yield Triple(article=article.id, subject=found.subject.name, subject_type=found.subject.type,
-                             predicate=found.predicate, object=found.object.name,
-                             object_type=found.object.type, role=found.role, evidence=text, start=start,
-                             end=end, confidence=CONFIDENCE[found.rule], date=article.date,
-                             event_date=event_date, rule=found.rule)
+                    evidence = (*_evidence(sent, item.text), sentence_date(sent, article.date))
+                text, start, end, event_date = evidence
+                if number == 0:
+                    from_headline.add(key)
+                else:
+                    from_headline.discard(key)
+                kept[key] = Triple(article=article.id, subject=found.subject.name,
+                                   subject_type=found.subject.type, predicate=found.predicate,
+                                   object=found.object.name, object_type=found.object.type, role=found.role,
+                                   evidence=text, start=start, end=end, confidence=CONFIDENCE[found.rule],
+                                   date=article.date, event_date=event_date, rule=found.rule)
+    yield from sorted(kept.values(), key=lambda triple: triple.start)
