@@ -135,6 +135,8 @@ def subjects_of(token: Token) -> list[Token]:
         if verb is None:
             return []
         subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            return [verb.head]
         if subjects:
             return [t for subject in subjects for t in conjuncts(subject)]
         controller = [child for child in verb.head.children if child.dep_ == "dobj"]

@@ -130,6 +130,11 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
     return found
 
 
+def _not_a_name(span: Span) -> bool:
+    """NER spans that are words of a headline rather than a name: with a verb, or one adjective."""
+    return any(token.tag_.startswith("VB") for token in span) or (len(span) == 1 and span[0].tag_ == "JJ")
+
+
 def _ner_mentions(doc: Doc) -> list[Mention]:
     """NER's names, typed by their words where they can be, by NER's label otherwise."""
     found = []
@@ -142,7 +147,7 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
             continue
         kind, strong = type_of_name(span)
         if kind is None:
-            if person and not _looks_like_person(span):
+            if person and not _looks_like_person(span) or _not_a_name(span):
                 continue
             kind = NER_TYPES[ent.label_]
         found.append(Mention(span.start, span.end, span.text, kind, strong=strong, source="ner"))

@@ -2,7 +2,7 @@
 
 - located_in: "Jinyuan district in Taiyuan"; "the eastern new district of Chengdu"; "Taiyuan, capital
   of Shanxi"; "North China's Shanxi province"; "Chengdu, Sichuan Province"; a project that "will
-  thrive in Z"; a zone that uses "land in Z";
+  thrive in Z" or that X "will build in Z"; a zone that uses "land in Z";
 - part_of: "the Institute of X, Chinese Academy of Sciences"; "A under B";
 - subsidiary_of: "A, a subsidiary of B"; "B's subsidiary A";
 - develops: a project named after the company that runs it ("Chindata ... Campus", "Huawei's
@@ -18,13 +18,14 @@ from . import ontology
 from .context import Candidate, Context, conjuncts, subjects_of
 from .coref import words_of
 from .entities import Mention
-from .lexicon import lexicon
+from .lexicon import lexicon, read_pattern_file
 
 _LOCATABLE = frozenset({ontology.PLACE, ontology.PROJECT, ontology.COMPANY, ontology.ORGANIZATION,
                         ontology.GOVERNMENT_BODY, ontology.EVENT})
 _WHERE = frozenset({ontology.PLACE, ontology.PROJECT})
 _AREA_HEADS = frozenset({"district", "county", "zone", "area", "town", "township", "village", "city"})
 _BODIES = frozenset({ontology.ORGANIZATION, ontology.GOVERNMENT_BODY})
+_BUILD = frozenset(read_pattern_file("verbs.json")["lemmas"]["develop"])
 
 
 def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -109,6 +110,8 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         if head.pos_ in {"VERB", "AUX"}:
             subjects = context.mentions_of(subjects_of(head))
+            if head.lemma_ in _BUILD:
+                subjects += context.mentions_of(child for child in head.children if child.dep_ == "dobj")
             subjects = [m for m in subjects if m.type == ontology.PROJECT]
         elif head.lower_ in words.site_nouns:
             subjects = [m for m in context.mentions_of(subjects_of(head))
