@@ -87,7 +87,8 @@ class Context:
                     i += step
                 other = self.ending_at(i + 1) if step < 0 else self.starting_at(i)
                 if not seen_link or other is None or not represented and \
-                        (other.type == ontology.PERSON) != (mention.type == ontology.PERSON):
+                        (other.type == ontology.PERSON) != (mention.type == ontology.PERSON) or \
+                        _across_clauses(self.doc[current.end - 1], self.doc[other.end - 1]):
                     break
                 chain.insert(0, other) if step < 0 else chain.append(other)
                 current = other
@@ -109,6 +110,15 @@ class Context:
             if mention and mention not in found:
                 found.append(mention)
         return found
+
+
+def _across_clauses(one: Token, other: Token) -> bool:
+    """Whether two names listed one after the other belong to different clauses: one is a subject and the
+    other is not inside that subject ("invest in A, and B will build": B starts a new clause)."""
+    for subject, rest in ((one, other), (other, one)):
+        if subject.dep_ in {"nsubj", "nsubjpass"} and rest not in subject.subtree:
+            return True
+    return False
 
 
 def conjuncts(token: Token) -> list[Token]:

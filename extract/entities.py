@@ -131,8 +131,11 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
 
 
 def _not_a_name(span: Span) -> bool:
-    """NER spans that are words of a headline rather than a name: with a verb, or one adjective."""
-    return any(token.tag_.startswith("VB") for token in span) or (len(span) == 1 and span[0].tag_ == "JJ")
+    """NER spans that are no name: words of a headline (with a verb, or one adjective), or only title and
+    level words ("Party")."""
+    words = lexicon()
+    return any(token.tag_.startswith("VB") for token in span) or (len(span) == 1 and span[0].tag_ == "JJ") \
+        or all(token.lower_ in words.title_words or token.lower_ in words.levels for token in span)
 
 
 def _ner_mentions(doc: Doc) -> list[Mention]:

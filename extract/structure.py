@@ -2,7 +2,7 @@
 
 - located_in: "Jinyuan district in Taiyuan"; "the eastern new district of Chengdu"; "Taiyuan, capital
   of Shanxi"; "North China's Shanxi province"; "Chengdu, Sichuan Province"; a project that "will
-  thrive in Z" or that X "will build in Z"; a zone that uses "land in Z";
+  thrive in Z" or that X "will build in Z"; an event that "opened in Z"; a zone that uses "land in Z";
 - part_of: "the Institute of X, Chinese Academy of Sciences"; "A under B";
 - subsidiary_of: "A, a subsidiary of B"; "B's subsidiary A";
 - develops: a project named after the company that runs it ("Chindata ... Campus", "Huawei's
@@ -112,7 +112,7 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
             subjects = context.mentions_of(subjects_of(head))
             if head.lemma_ in _BUILD:
                 subjects += context.mentions_of(child for child in head.children if child.dep_ == "dobj")
-            subjects = [m for m in subjects if m.type == ontology.PROJECT]
+            subjects = [m for m in subjects if m.type in {ontology.PROJECT, ontology.EVENT}]
         elif head.lower_ in words.site_nouns:
             subjects = [m for m in context.mentions_of(subjects_of(head))
                         if m.type in {ontology.PROJECT, ontology.PLACE}]

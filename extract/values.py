@@ -37,6 +37,19 @@ def _after_value_noun(amount: Span) -> bool:
     return any(tuple(before[-len(noun):]) == noun for noun in words.value_nouns)
 
 
+def _of_unnamed_things(amount: Span, context: Context) -> bool:
+    """Whether the amount measures things the article does not name ("12 projects worth 4 billion yuan",
+    "enterprises with a revenue of"): a plural noun above it that no name stands for."""
+    token = amount.root
+    for _ in range(4):
+        token = token.head
+        if token.tag_ == "NNS" and context.at(token) is None:
+            return True
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            return False
+    return False
+
+
 def topic_project(context: Context) -> Mention | None:
     """The project the article is about: named in its first sentence (the headline), and most often."""
     first = next(iter(context.doc.sents), None)
@@ -51,7 +64,7 @@ def topic_project(context: Context) -> Mention | None:
 def values(sent: Span, context: Context) -> Iterator[Candidate]:
     """has_value for each amount the sentence ties to a value noun."""
     for amount in _amounts(sent):
-        if not _after_value_noun(amount):
+        if not _after_value_noun(amount) or _of_unnamed_things(amount, context):
             continue
         earlier = [m for m in context.in_span(sent) if m.end <= amount.start and m.type in _MEASURED]
         measured = earlier[-1] if earlier else topic_project(context)
