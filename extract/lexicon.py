@@ -15,7 +15,7 @@ from typing import Any
 from . import ontology
 
 PATTERN_FILES = ("lexicon.json", "gazetteer.json", "names.json", "verbs.json", "boilerplate.json")
-RULES_VERSION = "2"
+RULES_VERSION = "2"  # raise on any change to the rules' code that changes what they extract
 
 
 def read_pattern_file(name: str) -> Any:
