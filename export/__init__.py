@@ -12,7 +12,7 @@ import networkx as nx
 
 from extract.errors import NewsgraphError
 
-from . import graphjson, html, turtle
+from . import cypher, ftm, gexf, graphjson, graphml, html, jsonl, jsonld, neo4j, nquads, ntriples, trig, turtle
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,16 @@ class Exporter:
 
 EXPORTERS: dict[str, Exporter] = {
     "turtle": Exporter(turtle.write, "graph.ttl", "RDF Turtle"),
+    "ntriples": Exporter(ntriples.write, "graph.nt", "RDF N-Triples, one triple a line"),
+    "nquads": Exporter(nquads.write, "graph.nq", "RDF N-Quads, the triples in one named graph"),
+    "trig": Exporter(trig.write, "graph.trig", "RDF TriG, the triples in one named graph"),
+    "jsonld": Exporter(jsonld.write, "graph.jsonld", "JSON-LD with a @context of short keys"),
+    "graphml": Exporter(graphml.write, "graph.graphml", "GraphML for Cytoscape, yEd, Gephi, igraph"),
+    "gexf": Exporter(gexf.write, "graph.gexf", "GEXF for Gephi"),
+    "neo4j": Exporter(neo4j.write, "neo4j", "a folder of CSV files for neo4j-admin database import"),
+    "cypher": Exporter(cypher.write, "graph.cypher", "a Cypher script of MERGE statements (Neo4j, Kuzu)"),
+    "ftm": Exporter(ftm.write, "graph.ftm.json", "FollowTheMoney entities, JSON lines (Aleph, OpenSanctions)"),
+    "jsonl": Exporter(jsonl.write, "graph.jsonl", "the graph's triples as JSON lines (the triples.jsonl contract)"),
     "html": Exporter(html.write, "graph.html", "interactive viewer, one offline HTML file"),
     "json": Exporter(graphjson.write, "graph.json", "networkx node-link JSON, read back by newsgraph"),
 }

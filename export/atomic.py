@@ -26,7 +26,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
     temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"
     try:
         yield temporary
-        if path.is_dir() and temporary.is_dir():
+        if path.exists() and path.is_dir() != temporary.is_dir():
+            raise NewsgraphError(f"{path}: is a {'folder' if path.is_dir() else 'file'}; give another name")
+        if path.is_dir():
             shutil.rmtree(path)
         os.replace(temporary, path)
     finally:

@@ -10,7 +10,9 @@ import click
 
 from extract import DEFAULT_MODEL, NewsgraphError
 
-from . import EXPORTERS
+from graph import load_graph
+
+from . import EXPORTERS, exporter
 from .build import DEFAULT_FORMATS, BuildReport, build, extract_to_file
 
 DEFAULT_SEEDS = Path("seeds")
@@ -94,6 +96,32 @@ def extract_command(paths: tuple[Path, ...], output: Path, model: str) -> None:
     report = extract_to_file(paths, output, model=model)
     click.echo(f"{report.triples} triples from {report.articles} articles ({len(report.skipped)} skipped) "
                f"in {report.seconds:.1f} s -> {output}")
+
+
+def _format_list() -> str:
+    return "\n".join(f"  {name:<9} {chosen.filename:<15} {chosen.description}" for name, chosen in EXPORTERS.items())
+
+
+@cli.command("export", help=f"""Write the graph that `newsgraph build` made in another format.
+
+GRAPH is a build's output folder or its graph.json. FILE defaults to the format's file name (below)
+in GRAPH's folder; the neo4j format writes a folder.
+
+\b
+Formats (name, default file, what):
+{_format_list()}
+""")
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "format_name", required=True, metavar="FORMAT",
+              help=f"One of: {', '.join(EXPORTERS)}.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE",
+              help="File (or folder, for neo4j) to write.")
+def export_command(graph_path: Path, format_name: str, output: Path | None) -> None:
+    chosen = exporter(format_name)
+    graph = load_graph(graph_path)
+    output = output or (graph_path if graph_path.is_dir() else graph_path.parent) / chosen.filename
+    chosen.write(graph, output)
+    click.echo(f"wrote {output} ({format_name}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
 
 
 def main() -> None:

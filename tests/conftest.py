@@ -54,3 +54,58 @@ def run_cli():  # type: ignore[no-untyped-def]
         return CliRunner().invoke(cli, [str(arg) for arg in args])
 
     return run
+
+
+# Text as articles give it, which every export must carry through unchanged: quotes of both kinds,
+# ampersands, Chinese, markup, commas, semicolons, backslashes, tabs and line ends (LF and CRLF).
+TRICKY_SENTENCE = 'Li "Lucky" Wei & 李伟 met <script>alert(1)</script> at O\'Brien Park;\r\nthen, C:\\data\\n\ttalks.'
+
+
+@pytest.fixture(scope="session")
+def tricky_graph():  # type: ignore[no-untyped-def]
+    """A small merged graph of hand-made extractions whose names, roles and sentences hold tricky text.
+
+    It has every kind of export mapping: positions in a company, a body, a place and an organization,
+    two roles of one person in one body (parallel edges), a symmetric meeting told in two articles,
+    a project, a subsidiary, an event, a place and an amount.
+    """
+    from extract.model import Article, Entity, Extraction, Triple
+    from graph import build_graph
+
+    person, other = 'Li "Lucky" Wei & 李伟', "Chen\\Long; Jr., the 'Second'"
+    company, parent = 'Huayun & Sons "Cloud", Ltd.; 华云 <b>', "Huayun Holdings"
+    body, place = "Jinhua Party Committee <script>alert(1)</script>", "金华 (Jinhua), Zhejiang"
+    organization, project = 'Institute of \\ Data; "AI" & Co', "O'Brien Park"
+    event = "World Intelligence Expo, 2021"
+
+    def triple(article: str, subject: tuple[str, str], predicate: str, obj: tuple[str, str],
+               sentence: str = TRICKY_SENTENCE, role: str | None = None, event_date: str | None = None) -> Triple:
+        return Triple(article=article, subject=subject[0], subject_type=subject[1], predicate=predicate,
+                      object=obj[0], object_type=obj[1], role=role, evidence=sentence, start=10,
+                      end=10 + len(sentence), confidence=0.75, date="2021-06-05", event_date=event_date,
+                      rule="test")
+
+    p, q = (person, "Person"), (other, "Person")
+    first = Extraction(
+        article=Article("a1 one", "news/a1 one.txt", 'Title with "quotes" & 中文 <script>', "2021-06-05", "0" * 64),
+        entities=(Entity(person, "Person", ('李 "Li" <b>',)), Entity(company, "Company"), Entity(body, "GovernmentBody")),
+        triples=(
+            triple("a1 one", p, "holds_position", (company, "Company"), role='chairman "& CEO"; 董事长'),
+            triple("a1 one", p, "holds_position", (body, "GovernmentBody"), role="Secretary; <acting>"),
+            triple("a1 one", p, "holds_position", (body, "GovernmentBody"), role="member\\deputy"),
+            triple("a1 one", p, "holds_position", (place, "Place"), role="mayor"),
+            triple("a1 one", q, "holds_position", (organization, "Organization"), role="director, 'honorary'"),
+            triple("a1 one", p, "met_with", q, event_date="2021-06-03"),
+            triple("a1 one", (company, "Company"), "develops", (project, "Project")),
+            triple("a1 one", (company, "Company"), "subsidiary_of", (parent, "Company")),
+            triple("a1 one", (project, "Project"), "has_value", ('3 billion yuan ("¥3,000,000,000"; approx.)', "Amount")),
+            triple("a1 one", (project, "Project"), "located_in", (place, "Place")),
+        ),
+    )
+    second = Extraction(
+        article=Article("a2", "news/a2.txt", "A second article", None, "1" * 64),
+        entities=(Entity(other, "Person"), Entity(person, "Person")),
+        triples=(triple("a2", q, "met_with", p, sentence="They met again.\nIn 金华."),
+                 triple("a2", q, "attended", (event, "Event"), sentence="Chen attended the Expo, 2021."),),
+    )
+    return build_graph([first, second])
