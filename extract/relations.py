@@ -7,6 +7,7 @@ the evidence sentence, its offsets, the publication date and the date the senten
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -26,11 +27,19 @@ RULES: tuple[Rule, ...] = (
     positions, verb_relations, fronted_visits, places_in, capitals, possessive_places, city_province,
     projects_in, parts, subsidiaries, owned_projects, values, two_parties,
 )
+AGENT_PREDICATES = frozenset({"develops", "invests_in"})
 CONFIDENCE = {
     "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "noun": 0.8, "fronted_at": 0.6,
     "place_in": 0.75, "capital": 0.9, "possessive": 0.8, "city_province": 0.8, "project_in": 0.65,
     "apposition": 0.7, "under": 0.75, "subsidiary": 0.9, "name_owner": 0.6, "value": 0.65, "two_parties": 0.6,
 }
+
+
+def _as_agent(found: Candidate) -> Candidate:
+    """A place that builds or invests ("the district will develop the park") acts as its government."""
+    if found.subject.type == ontology.PLACE and found.predicate in AGENT_PREDICATES:
+        return replace(found, subject=replace(found.subject, type=ontology.GOVERNMENT_BODY))
+    return found
 
 
 def _evidence(sent: Span, text: str) -> tuple[str, int, int]:
@@ -58,7 +67,7 @@ def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
     for number, sent in enumerate(context.doc.sents):
         evidence = None
         for rule in RULES:
-            for found in rule(sent, context):
+            for found in map(_as_agent, rule(sent, context)):
                 predicate = ontology.PREDICATES[found.predicate]
                 if found.subject.name == found.object.name or \
                         not predicate.allows(found.subject.type, found.object.type):

@@ -18,7 +18,7 @@ def test_export_writes_each_format_from_a_build(name: str, run_cli, seeds_build:
     output = tmp_path / "exported" / EXPORTERS[name].filename
     result = run_cli("export", seeds_build / "graph.json", "-f", name, "-o", output)
     assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {output} ({name}: 110 nodes, 22 edges)\n"
+    assert result.output == f"wrote {output} ({name}: 98 nodes, 67 edges)\n"
     files = list(output.iterdir()) if output.is_dir() else [output]
     assert files and all(file.stat().st_size > 0 for file in files)
     assert sorted(p.name for p in output.parent.iterdir()) == [output.name], "temporary files left behind"

@@ -95,6 +95,7 @@ def test_extractor_version_names_the_rules_and_the_pattern_files() -> None:
     assert len(digest) == 12 and int(digest, 16) >= 0
 
 
+@pytest.mark.model
 def test_a_dateline_ends_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("NANNING, June 2 -- The Nanning Port Group signed a deal.")
     assert [sent.text for sent in doc.sents][-1] == "The Nanning Port Group signed a deal."
