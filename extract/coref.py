@@ -7,7 +7,9 @@
   place or company ("Municipal Party Committee" for "Jinhua Municipal Party Committee");
 - a body named by level only ("the Municipal Energy Bureau") takes the article's city or province;
 - a definite noun ("the company", "our city", "the conference") is the nearest earlier name of its
-  kind, and the city or province the article is about for "the city" and "the province".
+  kind (for "the company", also a name NER took for an organization without a head word to say so),
+  and the city or province the article is about for "the city" and "the province"; "he" and "she"
+  are the person named last.
 """
 from __future__ import annotations
 
@@ -180,6 +182,8 @@ def _antecedent(position: int, noun: str, target: str, mentions: list[Mention], 
         return next((m for m in mentions if m.type == ontology.PLACE and " ".join(core_words(m.name)) == place),
                     None)
     any_name = target.endswith("*")
-    earlier = [m for m in mentions if m.end <= position and m.type == target.rstrip("*")]
+    kind = target.rstrip("*")
+    earlier = [m for m in mentions if m.end <= position and (
+        m.type == kind or kind == ontology.COMPANY and m.type == ontology.ORGANIZATION and not m.strong)]
     same_head = [m for m in earlier if noun in words_of(m.name)]
     return (same_head or (earlier if any_name else []) or [None])[-1]

@@ -110,6 +110,8 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
     ("North China's Shanxi province")."""
     found = []
     for match in doc.spans.get(SPANS_KEY, ()):
+        if match.label_ == ontology.AMOUNT:
+            continue
         span = _trim(match, match.label_ == ontology.PERSON)
         if not len(span):
             continue
@@ -117,7 +119,8 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
         for i in range(span.start + 1, span.end - 1):
             left = doc[span.start:i]
             if doc[i].text in _POSSESSIVE and type_of_name(left)[0] or \
-                    doc[i].lower_ == "and" and match.label_ != ontology.PERSON and _is_person_name(left):
+                    doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
+                    (_is_person_name(left) or left.text.lower() in lexicon().places):
                 parts = [left, doc[i + 1:span.end]]
                 break
         for part in parts:

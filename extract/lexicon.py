@@ -55,6 +55,7 @@ class Lexicon:
     head_types: dict[str, str]
     title_case_heads: frozenset[str]
     company_suffixes: frozenset[str]
+    administered_areas: frozenset[str]
     generic_name_words: frozenset[str]
     levels: frozenset[str]
     subunits: frozenset[str]
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         head_types=_head_types(data["heads"]),
         title_case_heads=_words(data["title_case_heads"]),
         company_suffixes=_words(data["company_suffixes"]),
+        administered_areas=_words(data["administered_areas"]),
         generic_name_words=_words(data["generic_name_words"]),
         levels=_words(data["levels"]),
         subunits=_last_words(data["subunits"]),

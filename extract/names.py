@@ -35,6 +35,7 @@ def _word_lists() -> dict[str, frozenset[str]]:
         "surnames": words.surnames,
         "surname_stopwords": words.surname_stopwords,
         "places": frozenset(name for name in words.places if " " not in name),
+        "currency": words.currency,
     }
 
 

@@ -13,8 +13,10 @@ from spacy.tokens import Span
 
 from . import ontology
 from .context import Candidate, Context
+from .coref import words_of
 from .cooperation import two_parties
 from .dates import sentence_date
+from .lexicon import lexicon
 from .model import ArticleText, Triple
 from .positions import positions
 from .structure import (capitals, city_province, owned_projects, parts, places_in, possessive_places,
@@ -27,7 +29,9 @@ RULES: tuple[Rule, ...] = (
     positions, verb_relations, fronted_visits, places_in, capitals, possessive_places, city_province,
     projects_in, parts, subsidiaries, owned_projects, values, two_parties,
 )
-AGENT_PREDICATES = frozenset({"develops", "invests_in"})
+AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
+                    *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
+                      for role in ("subject", "object"))})
 CONFIDENCE = {
     "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "noun": 0.8, "fronted_at": 0.6,
     "place_in": 0.75, "capital": 0.9, "possessive": 0.8, "city_province": 0.8, "project_in": 0.65,
@@ -36,10 +40,14 @@ CONFIDENCE = {
 
 
 def _as_agent(found: Candidate) -> Candidate:
-    """A place that builds or invests ("the district will develop the park") acts as its government."""
-    if found.subject.type == ontology.PLACE and found.predicate in AGENT_PREDICATES:
-        return replace(found, subject=replace(found.subject, type=ontology.GOVERNMENT_BODY))
-    return found
+    """A place that builds or invests ("the district will develop the park") acts as its government, and
+    so does a park that signs or cooperates ("Suzhou Industrial Park signed with ...")."""
+    acting = {"subject": found.subject, "object": found.object}
+    for role, mention in acting.items():
+        if (mention.type, found.predicate, role) in AGENTS and (
+                mention.type == ontology.PLACE or words_of(mention.name)[-1] in lexicon().administered_areas):
+            acting[role] = replace(mention, type=ontology.GOVERNMENT_BODY)
+    return replace(found, **acting)
 
 
 def _evidence(sent: Span, text: str) -> tuple[str, int, int]:

@@ -16,15 +16,21 @@ from . import ontology
 from .context import Candidate, Context
 from .entities import Mention
 from .lexicon import lexicon
+from .names import SPANS_KEY
 
 _MEASURED = (ontology.PROJECT, ontology.EVENT, ontology.COMPANY)
 _REACH = 4
 
 
 def _amounts(sent: Span) -> list[Span]:
+    """Sums of money: the name ruler's amounts, else NER's MONEY spans that name a currency."""
     words = lexicon()
-    return [ent for ent in sent.ents if ent.label_ == "MONEY"
-            and any(token.lower_ in words.currency for token in ent)]
+    ruled = [span for span in sent.doc.spans.get(SPANS_KEY, ()) if span.label_ == ontology.AMOUNT
+             and sent.start <= span.start and span.end <= sent.end]
+    recognized = [ent for ent in sent.ents if ent.label_ == "MONEY" and
+                  any(token.lower_ in words.currency for token in ent) and
+                  not any(ent.start < span.end and span.start < ent.end for span in ruled)]
+    return sorted(ruled + recognized, key=lambda span: span.start)
 
 
 def _after_value_noun(amount: Span) -> bool:

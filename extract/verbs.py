@@ -112,7 +112,9 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
     arguments: dict[tuple[str, int], tuple[list[Token], list[Token]]] = {}
     for key, nodes in verb_matcher()(sent):
         verb = nodes["verb"]
-        obj = nodes.get("object") or next((child for child in nodes["prep"].children if child.dep_ == "pobj"), None)
+        prep = nodes.get("prep")
+        obj = nodes.get("object") or next((child for child in prep.children if child.dep_ == "pobj"), None) \
+            if prep is not None or "object" in nodes else None
         subjects, objects = arguments.setdefault((key, verb.i), ([], []))
         subject = nodes.get("subject")
         for token in (conjuncts(subject) if subject is not None else subjects_of(verb)):
