@@ -13,7 +13,7 @@ from .entities import Mention
 from .lexicon import lexicon
 
 _LIST_WORDS = frozenset({",", "and", "or", "the", "as", "well", "、"})
-_SPOKESPEOPLE = lexicon().representatives | {"of"}
+_SPOKESPEOPLE = lexicon().representatives
 PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 
 
@@ -78,13 +78,7 @@ class Context:
         for step in (-1, 1):
             current = mention
             while True:
-                i = current.start - 1 if step < 0 else current.end
-                seen_link = represented = False
-                while 0 <= i < len(self.doc) and (self.doc[i].lower_ in _LIST_WORDS or
-                                                  step > 0 and self.doc[i].lower_ in _SPOKESPEOPLE):
-                    seen_link = True
-                    represented = represented or self.doc[i].lower_ in _SPOKESPEOPLE
-                    i += step
+                i, seen_link, represented = self._skip_link(current.start - 1 if step < 0 else current.end, step)
                 other = self.ending_at(i + 1) if step < 0 else self.starting_at(i)
                 if not seen_link or other is None or not represented and \
                         (other.type == ontology.PERSON) != (mention.type == ontology.PERSON) or \
@@ -93,6 +87,33 @@ class Context:
                 chain.insert(0, other) if step < 0 else chain.append(other)
                 current = other
         return chain
+
+    def _skip_link(self, i: int, step: int) -> tuple[int, bool, bool]:
+        """Step over the words between two listed names: list words, and (forwards) the people who stand
+        for the next name ("and the representatives of"). Returns where the next name should end or
+        start, whether any word was stepped over, and whether representatives were."""
+        seen_link = represented = False
+        while 0 <= i < len(self.doc):
+            word = self.doc[i].lower_
+            if word in _LIST_WORDS:
+                seen_link = True
+            elif step > 0 and (word in _SPOKESPEOPLE or represented and word in {"of", "from"}):
+                seen_link = represented = True
+            else:
+                break
+            i += step
+        return i, seen_link, represented
+
+    def salient(self, kinds: frozenset[str], before: int) -> Mention | None:
+        """The name of one of `kinds` that the text is about just before token `before`: of the last
+        sentence naming one, the subject if it is one, else the last named."""
+        earlier = [m for m in self.mentions if m.end <= before and m.type in kinds]
+        if not earlier:
+            return None
+        sentence = self.doc[earlier[-1].start].sent
+        latest = [m for m in earlier if m.start >= sentence.start]
+        subjects = [m for m in latest if self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+        return (subjects or latest)[0 if subjects else -1]
 
     def follows_a_place(self, mention: Mention) -> bool:
         """"in A in the C": C directly follows the place A, so it says where A is, not where the

@@ -170,10 +170,23 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
             continue
         modifiers = [t.lower_ for t in doc[start + 1:token.i]]
         antecedent = _antecedent(token.i, token.lower_, target, mentions, home)
+        if antecedent and target.endswith("*"):
+            antecedent = _salient(doc, antecedent, mentions, token.i)
         if antecedent and all(word in words_of(antecedent.name) for word in modifiers):
             found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, antecedent.type,
                                  name=antecedent.name, source="definite"))
     return found
+
+
+def _salient(doc: Doc, antecedent: Mention, mentions: list[Mention], position: int) -> Mention:
+    """Of the names of the antecedent's kind in its sentence, the subject if one is ("A, a subsidiary of
+    B, set up ... the company" -> A), else the antecedent itself (the nearest)."""
+    sentence = doc[antecedent.start].sent
+    for mention in mentions:
+        if sentence.start <= mention.start and mention.end <= position and mention.type == antecedent.type \
+                and doc[mention.end - 1].dep_ in {"nsubj", "nsubjpass"}:
+            return mention
+    return antecedent
 
 
 def _antecedent(position: int, noun: str, target: str, mentions: list[Mention], home: Home) -> Mention | None:

@@ -75,6 +75,7 @@ class Lexicon:
     currency: frozenset[str]
     site_nouns: frozenset[str]
     capital_nouns: frozenset[str]
+    part_nouns: frozenset[str]
     subsidiary_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
     cooperation_nouns: frozenset[str]
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         currency=_words(data["currency"]),
         site_nouns=_words(data["site_nouns"]),
         capital_nouns=_last_words(data["capital_nouns"]),
+        part_nouns=_words(data["part_nouns"]),
         subsidiary_nouns=_last_words(data["subsidiary_nouns"]),
         agreement_nouns=_last_words(data["agreement_nouns"]),
         cooperation_nouns=_words(data["cooperation_nouns"]),

@@ -20,6 +20,7 @@ MODEL_PACKAGES = {
 
 
 DATELINE_DASHES = frozenset({"--", "—"})
+DATELINE_WORDS = 8
 
 
 @Language.component(PARAGRAPH_BREAK)
@@ -33,9 +34,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def _ends_dateline(token: Token) -> bool:
-    """The dash after a dateline's date ("GUIYANG, March 6 --", "BEIJING, May 2 (Xinhua) --")."""
-    before = token.doc[token.i - 1]
-    return token.text in DATELINE_DASHES and (before.like_num or before.text == ")")
+    """The dash that ends a paragraph's dateline ("GUIYANG, March 6 --", "BEIJING, May 2 (Xinhua) --",
+    "Yibin, Sichuan —"): all the words before it in the paragraph are capitalised, numbers or punctuation."""
+    if token.text not in DATELINE_DASHES:
+        return False
+    start = token.i
+    while start > 0 and not (token.doc[start - 1].is_space and "\n" in token.doc[start - 1].text):
+        start -= 1
+        if token.i - start > DATELINE_WORDS:
+            return False
+    words = token.doc[start:token.i]
+    return len(words) > 0 and all(w.is_title or w.is_upper or w.like_num or w.is_punct for w in words)
 
 
 @lru_cache(maxsize=4)

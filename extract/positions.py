@@ -6,7 +6,7 @@
   "X, Executive Deputy Mayor, ..." (a city title with no organization takes the article's city);
   "X, A's chairman"; "X is the director of A";
 - before the name: "Vice Mayor X", "Tencent vice president X", "A's chairman X",
-  "Secretary of the A Committee X".
+  "Secretary of the A Committee X"; "Its president, X" (the organization the text is about).
 """
 from __future__ import annotations
 
@@ -144,6 +144,8 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
     role = doc[start:end].text
     possessive = start > sent.start and doc[start - 1].text in {"'s", "’s"}
     holder = context.ending_at(start - possessive)
+    if start > sent.start and doc[start - 1].lower_ in {"its", "their"}:
+        holder = context.salient(_HOLDERS - {ontology.PLACE}, start - 1)
     if holder and holder.type in _HOLDERS:
         yield Candidate(person, "holds_position", holder, "title_before", role)
     elif not possessive:

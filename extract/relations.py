@@ -19,14 +19,14 @@ from .dates import sentence_date
 from .lexicon import lexicon
 from .model import ArticleText, Triple
 from .positions import positions
-from .structure import (capitals, city_province, owned_projects, parts, places_in, possessive_places,
+from .structure import (based_in, capitals, city_province, owned_projects, parts, places_in, possessive_places,
                         projects_in, subsidiaries)
 from .values import values
 from .verbs import fronted_visits, verb_relations
 
 Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
-    positions, verb_relations, fronted_visits, places_in, capitals, possessive_places, city_province,
+    positions, verb_relations, fronted_visits, places_in, capitals, possessive_places, based_in, city_province,
     projects_in, parts, subsidiaries, owned_projects, values, two_parties,
 )
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
@@ -35,18 +35,21 @@ AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "i
 CONFIDENCE = {
     "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "noun": 0.8, "fronted_at": 0.6,
     "place_in": 0.75, "capital": 0.9, "possessive": 0.8, "city_province": 0.8, "project_in": 0.65,
-    "apposition": 0.7, "under": 0.75, "subsidiary": 0.9, "name_owner": 0.6, "value": 0.65, "two_parties": 0.6,
+    "apposition": 0.7, "under": 0.75, "based_in": 0.85, "part_noun": 0.7, "subsidiary": 0.9, "name_owner": 0.6, "value": 0.65, "two_parties": 0.6,
 }
 
 
 def _as_agent(found: Candidate) -> Candidate:
     """A place that builds or invests ("the district will develop the park") acts as its government, and
-    so does a park that signs or cooperates ("Suzhou Industrial Park signed with ...")."""
+    so does a park that signs or cooperates ("Suzhou Industrial Park signed with ..."); a subsidiary
+    and its parent are companies, where NER could only say organization."""
     acting = {"subject": found.subject, "object": found.object}
     for role, mention in acting.items():
         if (mention.type, found.predicate, role) in AGENTS and (
                 mention.type == ontology.PLACE or words_of(mention.name)[-1] in lexicon().administered_areas):
             acting[role] = replace(mention, type=ontology.GOVERNMENT_BODY)
+        elif found.predicate == "subsidiary_of" and mention.type == ontology.ORGANIZATION and not mention.strong:
+            acting[role] = replace(mention, type=ontology.COMPANY)
     return replace(found, **acting)
 
 

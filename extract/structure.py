@@ -2,8 +2,9 @@
 
 - located_in: "Jinyuan district in Taiyuan"; "the eastern new district of Chengdu"; "Taiyuan, capital
   of Shanxi"; "North China's Shanxi province"; "Chengdu, Sichuan Province"; a project that "will
-  thrive in Z" or that X "will build in Z"; an event that "opened in Z"; a zone that uses "land in Z";
-- part_of: "the Institute of X, Chinese Academy of Sciences"; "A under B";
+  thrive in Z" or that X "will build in Z"; an event that "opened in Z"; an alliance "launched in Z";
+  a zone that uses "land in Z"; "Singapore's Sembcorp"; "a Singapore-based group";
+- part_of: "the Institute of X, Chinese Academy of Sciences"; "A under B"; "A is a key zone of B";
 - subsidiary_of: "A, a subsidiary of B"; "B's subsidiary A";
 - develops: a project named after the company that runs it ("Chindata ... Campus", "Huawei's
   headquarters"), and the second of two such projects coordinated under one company's name.
@@ -25,6 +26,7 @@ _LOCATABLE = frozenset({ontology.PLACE, ontology.PROJECT, ontology.COMPANY, onto
 _WHERE = frozenset({ontology.PLACE, ontology.PROJECT})
 _AREA_HEADS = frozenset({"district", "county", "zone", "area", "town", "township", "village", "city"})
 _BODIES = frozenset({ontology.ORGANIZATION, ontology.GOVERNMENT_BODY})
+_PARTS = frozenset({ontology.PROJECT, ontology.PLACE, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION})
 _BUILD = frozenset(read_pattern_file("verbs.json")["lemmas"]["develop"])
 
 
@@ -69,14 +71,27 @@ def capitals(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def possessive_places(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"North China's Shanxi province": a place of a place."""
+    """"North China's Shanxi province", "Singapore's Sembcorp": something of a place."""
     doc = context.doc
     for mention in context.in_span(sent):
         i = mention.end
         if mention.type == ontology.PLACE and i + 1 < sent.end and doc[i].text in {"'s", "’s"}:
             inner = context.starting_at(i + 1)
-            if inner and inner.type == ontology.PLACE:
+            if inner and inner.type in _LOCATABLE:
                 yield Candidate(inner, "located_in", mention, "possessive")
+
+
+def based_in(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Sembcorp, a Singapore-based energy group"; "Shenzhen-based Huawei"."""
+    doc = context.doc
+    for token in sent:
+        if token.lower_ != "based" or token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
+            continue
+        place = context.ending_at(token.i - 1)
+        noun = token.head
+        located = context.at(noun) or (context.at(noun.head) if noun.dep_ == "appos" else None)
+        if place and place.type == ontology.PLACE and located and located.type in _LOCATABLE - {ontology.PLACE}:
+            yield Candidate(located, "located_in", place, "based_in")
 
 
 def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -112,7 +127,8 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
             subjects = context.mentions_of(subjects_of(head))
             if head.lemma_ in _BUILD:
                 subjects += context.mentions_of(child for child in head.children if child.dep_ == "dobj")
-            subjects = [m for m in subjects if m.type in {ontology.PROJECT, ontology.EVENT}]
+            kinds = {ontology.PROJECT, ontology.EVENT} | ({ontology.ORGANIZATION} if head.lemma_ in _BUILD else set())
+            subjects = [m for m in subjects if m.type in kinds]
         elif head.lower_ in words.site_nouns:
             subjects = [m for m in context.mentions_of(subjects_of(head))
                         if m.type in {ontology.PROJECT, ontology.PLACE}]
@@ -124,8 +140,9 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def parts(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"the Institute of Semiconductors, Chinese Academy of Sciences"; "A under B"."""
+    """"the Institute of Semiconductors, Chinese Academy of Sciences"; "A under B"; "A is a key zone of B"."""
     doc = context.doc
+    yield from _part_nouns(sent, context)
     for mention in context.in_span(sent):
         if mention.type not in _BODIES or mention.end + 1 >= sent.end:
             continue
@@ -138,6 +155,22 @@ def parts(sent: Span, context: Context) -> Iterator[Candidate]:
             yield Candidate(mention, "part_of", whole, "apposition")
         elif link.lower_ == "under":
             yield Candidate(mention, "part_of", whole, "under")
+
+
+def _part_nouns(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"A is a key zone of B", "A, part of B": a noun of parts between two names."""
+    doc, words = context.doc, lexicon()
+    for token in sent:
+        if token.lower_ not in words.part_nouns or token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "of":
+            continue
+        j = token.i + 2 + (token.i + 2 < sent.end and doc[token.i + 2].lower_ == "the")
+        whole = context.starting_at(j)
+        parts_of = [m for m in context.mentions_of(subjects_of(token)) if token.dep_ == "attr"]
+        if token.dep_ == "appos":
+            parts_of = context.mentions_of([token.head])
+        for part in parts_of:
+            if whole and part.type in _PARTS and whole.type in _PARTS:
+                yield Candidate(part, "part_of", whole, "part_noun")
 
 
 def _listed_after(mention: Mention, sent: Span, context: Context) -> bool:
@@ -158,7 +191,7 @@ def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
     """"A, a subsidiary of B"; "A is a wholly-owned subsidiary of B"; "B's subsidiary A"."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
-        if mention.type != ontology.COMPANY:
+        if mention.type not in {ontology.COMPANY, ontology.ORGANIZATION}:
             continue
         i = mention.end
         while i < sent.end and (doc[i].lower_ in {",", "a", "an", "the", "is", "was", "its", "as"}

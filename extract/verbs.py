@@ -101,6 +101,20 @@ def _objects_below(token: Token) -> list[Token]:
             for grand in child.children if grand.dep_ == "pobj" for t in conjuncts(grand)]
 
 
+def _names_after_with(verb: Token, sent: Span, context: Context) -> list[Mention]:
+    """The name after the first "with" that follows a verb closely ("signs MoU with Singapore's Sembcorp"),
+    where the parse attached it elsewhere."""
+    doc = context.doc
+    for i in range(verb.i + 1, min(verb.i + 5, sent.end - 1)):
+        if doc[i].lower_ == "with":
+            j = i + 1 + (doc[i + 1].lower_ == "the")
+            mention = context.starting_at(j)
+            if mention and mention.end + 1 < sent.end and doc[mention.end].text in {"'s", "’s"}:
+                mention = context.starting_at(mention.end + 1)
+            return context.coordinated(mention) if mention else []
+    return []
+
+
 def _group(predicate: str) -> bool:
     return predicate in verb_table()["group"]
 
@@ -135,6 +149,8 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
             objects = [obj for obj in objects if not context.follows_a_place(obj)]
         if not subjects:
             subjects = _names_before(doc[verb_i], context)
+        if not objects and _group(key):
+            objects = _names_after_with(doc[verb_i], sent, context)
         if key in table["reverse"]:
             subjects, objects = objects, subjects
             pairs = [(s, o) for s in subjects for o in objects]
