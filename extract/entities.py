@@ -13,11 +13,12 @@ from spacy.tokens import Doc, Span, Token
 
 from . import ontology
 from .lexicon import lexicon
-from .names import SPANS_KEY
+from .names import NAME, SPANS_KEY
 
 NER_TYPES = {"PERSON": ontology.PERSON, "ORG": ontology.ORGANIZATION, "GPE": ontology.PLACE,
              "LOC": ontology.PLACE}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_HEAD_FIRST = frozenset({ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.EVENT, ontology.COMPANY})
 _EDGE_PUNCT = {",", "-", "—", "——", "(", ")", "\"", "“", "”", "'", "’", ":", ";", "."}
 
 
@@ -41,12 +42,18 @@ class Mention:
         return self.start < other.end and other.start < self.end
 
 
-def type_of_name(span: Span) -> tuple[str | None, bool]:
-    """The entity type a span's words give (head word or gazetteer), and whether it is certain."""
+def type_of_name(span: Span, head_first: bool = True) -> tuple[str | None, bool]:
+    """The entity type a span's words give, and whether it is certain: a gazetteer place; the type of a
+    body's head word followed by "of", "for" or "on" ("Institute of Semiconductors", "Management
+    Committee of the X New District"); else the type of the last word."""
     words = lexicon()
     text = span.text.lower()
     if text in words.places:
         return ontology.PLACE, True
+    for token in span[:-1] if head_first else ():
+        kind = words.head_type(token.lower_)
+        if kind in _HEAD_FIRST and token.is_title and span.doc[token.i + 1].lower_ in {"of", "for", "on"}:
+            return kind, True
     last = span[-1]
     kind = words.head_type(last.lower_)
     if kind and len(span) > 1 and (last.lower_ not in words.title_case_heads or last.is_title):
@@ -118,13 +125,13 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
         parts = [_without_subunit(span)]
         for i in range(span.start + 1, span.end - 1):
             left = doc[span.start:i]
-            if doc[i].text in _POSSESSIVE and type_of_name(left)[0] or \
+            if doc[i].text in _POSSESSIVE and type_of_name(left, head_first=False)[0] or \
                     doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
                     (_is_person_name(left) or left.text.lower() in lexicon().places):
                 parts = [left, doc[i + 1:span.end]]
                 break
         for part in parts:
-            if (part.start, part.end) == (span.start, span.end):
+            if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME:
                 kind = match.label_
             else:
                 kind = ontology.PERSON if _is_person_name(part) else type_of_name(part)[0]

@@ -18,6 +18,7 @@ from . import ontology
 from .lexicon import lexicon, read_pattern_file
 
 SPANS_KEY = "names"
+NAME = "Name"  # the label of a name typed by its head word (entities.type_of_name)
 RULER_NAME = "name_ruler"
 
 
@@ -53,10 +54,11 @@ def _resolve(value: Any, lists: dict[str, frozenset[str]]) -> Any:
     return value
 
 
-def _heads(kind: str) -> list[dict[str, Any]]:
-    """The HEAD token alternatives of one entity type: one for lower-case heads, one for title-case-only."""
+def _heads(kinds: list[str]) -> list[dict[str, Any]]:
+    """The HEAD token alternatives for names of some entity types: one for lower-case heads, one for
+    heads that count only in title case."""
     words = lexicon()
-    heads = sorted(word for word, head_kind in words.head_types.items() if head_kind == kind)
+    heads = sorted(word for word, head_kind in words.head_types.items() if head_kind in kinds)
     loose = [word for word in heads if word not in words.title_case_heads]
     strict = [word for word in heads if word in words.title_case_heads]
     alternatives = [{"LOWER": {"IN": loose}}]
@@ -87,9 +89,8 @@ def name_patterns() -> tuple[dict[str, Any], ...]:
         label = template["label"]
         if label.startswith("TYPE"):
             kinds = label.partition(":")[2].split() or list(ontology.ENTITY_TYPES)
-            for kind in kinds:
-                for head in _heads(kind):
-                    patterns.append({"label": kind, "pattern": _expand(template["pattern"], classes, head)})
+            for head in _heads(kinds):
+                patterns.append({"label": NAME, "pattern": _expand(template["pattern"], classes, head)})
         else:
             patterns.append({"label": label, "pattern": _expand(template["pattern"], classes, None)})
     gazetteer = read_pattern_file("gazetteer.json")
