@@ -199,4 +199,5 @@ def _antecedent(position: int, noun: str, target: str, mentions: list[Mention], 
     earlier = [m for m in mentions if m.end <= position and (
         m.type == kind or kind == ontology.COMPANY and m.type == ontology.ORGANIZATION and not m.strong)]
     same_head = [m for m in earlier if noun in words_of(m.name)]
-    return (same_head or (earlier if any_name else []) or [None])[-1]
+    found = same_head or (earlier if any_name else [])
+    return found[-1] if found else None

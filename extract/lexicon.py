@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,23 @@ RULES_VERSION = "2"  # raise on any change to the rules' code that changes what 
 def read_pattern_file(name: str) -> Any:
     """One JSON file of extract/patterns/."""
     return json.loads(resources.files("extract").joinpath("patterns", name).read_text("utf-8"))
+
+
+def expand_references(value: Any, lists: Mapping[str, Iterable[str]]) -> Any:
+    """Replace, anywhere in a pattern, "@a+b-c" by the sorted words of lists a and b less those of c.
+
+    >>> expand_references({"LOWER": {"IN": "@x+y-z"}}, {"x": ["b", "a"], "y": ["c"], "z": ["c"]})
+    {'LOWER': {'IN': ['a', 'b']}}
+    """
+    if isinstance(value, dict):
+        return {key: expand_references(item, lists) for key, item in value.items()}
+    if isinstance(value, list):
+        return [expand_references(item, lists) for item in value]
+    if isinstance(value, str) and value.startswith("@"):
+        included, *excluded = value[1:].split("-")
+        words = set().union(*(lists[name] for name in included.split("+")))
+        return sorted(words.difference(*(lists[name] for name in excluded)))
+    return value
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 
 from . import ontology
-from .lexicon import lexicon, read_pattern_file
+from .lexicon import expand_references, lexicon, read_pattern_file
 
 SPANS_KEY = "names"
 NAME = "Name"  # the label of a name typed by its head word (entities.type_of_name)
@@ -40,20 +40,6 @@ def _word_lists() -> dict[str, frozenset[str]]:
     }
 
 
-def _resolve(value: Any, lists: dict[str, frozenset[str]]) -> Any:
-    """Replace "@a+b-c" by the sorted union of lists a and b less list c."""
-    if isinstance(value, dict):
-        return {key: _resolve(item, lists) for key, item in value.items()}
-    if isinstance(value, str) and value.startswith("@"):
-        expression = value[1:]
-        minus = expression.split("-")
-        union = frozenset().union(*(lists[name] for name in minus[0].split("+")))
-        for name in minus[1:]:
-            union -= lists[name]
-        return sorted(union)
-    return value
-
-
 def _heads(kinds: list[str]) -> list[dict[str, Any]]:
     """The HEAD token alternatives for names of some entity types: one for lower-case heads, one for
     heads that count only in title case."""
@@ -61,19 +47,18 @@ def _heads(kinds: list[str]) -> list[dict[str, Any]]:
     heads = sorted(word for word, head_kind in words.head_types.items() if head_kind in kinds)
     loose = [word for word in heads if word not in words.title_case_heads]
     strict = [word for word in heads if word in words.title_case_heads]
-    alternatives = [{"LOWER": {"IN": loose}}]
+    alternatives: list[dict[str, Any]] = [{"LOWER": {"IN": loose}}]
     if strict:
         alternatives.append({"LOWER": {"IN": strict}, "IS_TITLE": True})
     return alternatives
 
 
 def _expand(sequence: list[str], classes: dict[str, Any], head: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """A names.json template as a Matcher pattern: each class name replaced by its token spec."""
     tokens = []
     for name in sequence:
-        if name == "HEAD":
-            tokens.append(copy.deepcopy(head))
-        elif name == "HEAD^":
-            tokens.append({**copy.deepcopy(head), "IS_TITLE": True})
+        if name in {"HEAD", "HEAD^"} and head is not None:
+            tokens.append({**copy.deepcopy(head), **({"IS_TITLE": True} if name == "HEAD^" else {})})
         else:
             tokens.append(copy.deepcopy(classes[name]))
     return tokens
@@ -83,7 +68,7 @@ def _expand(sequence: list[str], classes: dict[str, Any], head: dict[str, Any] |
 def name_patterns() -> tuple[dict[str, Any], ...]:
     """Every SpanRuler pattern: the names.json templates expanded, and the gazetteer's places."""
     data = read_pattern_file("names.json")
-    classes = _resolve(data["classes"], _word_lists())
+    classes = expand_references(data["classes"], _word_lists())
     patterns: list[dict[str, Any]] = []
     for template in data["patterns"]:
         label = template["label"]

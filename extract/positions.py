@@ -103,9 +103,10 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
                 holder = _implied_holder(role, context)
                 if holder:
                     yield Candidate(person, "holds_position", holder, "title_implied", role)
-        i = _next_title(doc, end, limit)
-        if i is None:
+        following = _next_title(doc, end, limit)
+        if following is None:
             return
+        i = following
 
 
 def _next_title(doc: Doc, i: int, limit: int) -> int | None:

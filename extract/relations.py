@@ -16,6 +16,7 @@ from .context import Candidate, Context
 from .coref import words_of
 from .cooperation import two_parties
 from .dates import sentence_date
+from .entities import Mention
 from .lexicon import lexicon
 from .model import ArticleText, Triple
 from .positions import positions
@@ -43,14 +44,18 @@ def _as_agent(found: Candidate) -> Candidate:
     """A place that builds or invests ("the district will develop the park") acts as its government, and
     so does a park that signs or cooperates ("Suzhou Industrial Park signed with ..."); a subsidiary
     and its parent are companies, where NER could only say organization."""
-    acting = {"subject": found.subject, "object": found.object}
-    for role, mention in acting.items():
-        if (mention.type, found.predicate, role) in AGENTS and (
-                mention.type == ontology.PLACE or words_of(mention.name)[-1] in lexicon().administered_areas):
-            acting[role] = replace(mention, type=ontology.GOVERNMENT_BODY)
-        elif found.predicate == "subsidiary_of" and mention.type == ontology.ORGANIZATION and not mention.strong:
-            acting[role] = replace(mention, type=ontology.COMPANY)
-    return replace(found, **acting)
+    subject, obj = (_acting(mention, found.predicate, role)
+                    for mention, role in ((found.subject, "subject"), (found.object, "object")))
+    return replace(found, subject=subject, object=obj)
+
+
+def _acting(mention: Mention, predicate: str, role: str) -> Mention:
+    if (mention.type, predicate, role) in AGENTS and (
+            mention.type == ontology.PLACE or words_of(mention.name)[-1] in lexicon().administered_areas):
+        return replace(mention, type=ontology.GOVERNMENT_BODY)
+    if predicate == "subsidiary_of" and mention.type == ontology.ORGANIZATION and not mention.strong:
+        return replace(mention, type=ontology.COMPANY)
+    return mention
 
 
 def _evidence(sent: Span, text: str) -> tuple[str, int, int]:

@@ -18,18 +18,8 @@ from spacy.tokens import Span, Token
 from . import ontology
 from .context import Candidate, Context, conjuncts, subjects_of
 from .entities import Mention
-from .lexicon import lexicon, read_pattern_file
+from .lexicon import expand_references, lexicon, read_pattern_file
 from .treematch import TreeMatcher
-
-
-def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
-    if isinstance(value, dict):
-        return {key: _expand(item, lists) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_expand(item, lists) for item in value]
-    if isinstance(value, str) and value.startswith("@"):
-        return lists[value[1:]]
-    return value
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +28,8 @@ def verb_table() -> dict[str, Any]:
     data = read_pattern_file("verbs.json")
     lexicon_lists = {k: v for k, v in read_pattern_file("lexicon.json").items() if isinstance(v, list)}
     lists = {**lexicon_lists, **data["lemmas"]}
-    return {**data, "patterns": _expand(data["patterns"], lists), "pairs": _expand(data.get("pairs", {}), lists)}
+    return {**data, "patterns": expand_references(data["patterns"], lists),
+            "pairs": expand_references(data.get("pairs", {}), lists)}
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +106,14 @@ def _names_after_with(verb: Token, sent: Span, context: Context) -> list[Mention
     return []
 
 
+def _object_tokens(nodes: dict[str, Token]) -> list[Token]:
+    """The matched object and its conjuncts; for a pattern that ends in a preposition, its object's."""
+    obj = nodes.get("object")
+    if obj is None and "prep" in nodes:
+        obj = next((child for child in nodes["prep"].children if child.dep_ == "pobj"), None)
+    return conjuncts(obj) if obj is not None else []
+
+
 def _group(predicate: str) -> bool:
     return predicate in verb_table()["group"]
 
@@ -126,17 +125,14 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
     arguments: dict[tuple[str, int], tuple[list[Token], list[Token]]] = {}
     for key, nodes in verb_matcher()(sent):
         verb = nodes["verb"]
-        prep = nodes.get("prep")
-        obj = nodes.get("object") or next((child for child in prep.children if child.dep_ == "pobj"), None) \
-            if prep is not None or "object" in nodes else None
-        subjects, objects = arguments.setdefault((key, verb.i), ([], []))
+        subject_tokens, object_tokens = arguments.setdefault((key, verb.i), ([], []))
         subject = nodes.get("subject")
         for token in (conjuncts(subject) if subject is not None else subjects_of(verb)):
-            if token not in subjects:
-                subjects.append(token)
-        for token in conjuncts(obj) if obj is not None else ():
-            if token not in objects:
-                objects.append(token)
+            if token not in subject_tokens:
+                subject_tokens.append(token)
+        for token in _object_tokens(nodes):
+            if token not in object_tokens:
+                object_tokens.append(token)
     respectively = any(token.lower_ == "respectively" for token in sent)
     for (key, verb_i), (subject_tokens, object_tokens) in arguments.items():
         if key.startswith("pairs:"):
@@ -158,8 +154,8 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
             pairs = list(zip(subjects, objects))
         else:
             pairs = [(s, o) for s in subjects for o in objects]
-        for subject, obj in pairs:
-            yield Candidate(subject, key, obj, "verb")
+        for subject_mention, object_mention in pairs:
+            yield Candidate(subject_mention, key, object_mention, "verb")
         if _group(key):
             for left, right in combinations(subjects, 2):
                 yield Candidate(left, key, right, "verb")
