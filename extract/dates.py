@@ -35,7 +35,7 @@ _CHINESE_NUMERIC = str.maketrans({"年": "-", "月": "-", "日": " "})
 
 @lru_cache(maxsize=1)
 def _full_date_parser() -> DateDataParser:
-    return DateDataParser(languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+    return DateDataParser(languages=["en"], settings=_SETTINGS)
 
 
 def parse_date(text: str) -> str | None:
@@ -76,7 +76,7 @@ def complete_date(text: str, published: str | None) -> str | None:
                   text, flags=re.IGNORECASE)
     base = datetime.fromisoformat(published) if published else None
     settings = {"REQUIRE_PARTS": ["day", "month"], "RELATIVE_BASE": base} if base else _SETTINGS
-    when = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    when = dateparser.parse(text, languages=["en"], settings=settings)
     return when.date().isoformat() if when else None
 
 
