@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from . import ontology
-from .coref import Home, core_words
+from .coref import Home, core_words, display_name
 from .entities import Mention
 from .lexicon import lexicon
 
@@ -66,10 +66,16 @@ class Context:
         return self._spans[key]
 
     def home_place(self, level: str) -> Mention | None:
-        """A mention of the article's city ("city") or province ("province")."""
+        """A mention of the article's city ("city") or province ("province"); where the article names it
+        only inside the names of its bodies ("the Wuhan Municipal Party Committee"), a mention made for it."""
         place = self.home.city if level == "city" else self.home.province
+        if place is None:
+            return None
         candidates = [m for m in self.mentions if m.type == ontology.PLACE and " ".join(core_words(m.name)) == place]
-        return candidates[0] if candidates else None
+        if candidates:
+            return candidates[0]
+        name = display_name(place, self.mentions)
+        return Mention(0, 0, name, ontology.PLACE, name=name, source="home")
 
     def coordinated(self, mention: Mention) -> list[Mention]:
         """The mentions listed with this one, in text order ("A, B and C" for any of them): names

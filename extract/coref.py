@@ -74,11 +74,13 @@ def home_places(mentions: list[Mention]) -> Home:
                   for kind in ("cities", "provinces")))
 
 
-def _display(core: str, mentions: list[Mention]) -> str:
-    """A core name as the article writes it ("datong" -> "Datong")."""
+def display_name(core: str, mentions: list[Mention]) -> str:
+    """A core name as the article writes it ("datong" -> "Datong", also from "Datong Municipal Government")."""
     for mention in mentions:
-        if " ".join(core_words(mention.text)) == core:
-            return " ".join(w for w in mention.text.split() if w.lower() not in lexicon().generic_name_words)
+        words = mention.text.split()
+        for size in range(len(core.split()), 0, -1):
+            if " ".join(core_words(" ".join(words[:size]))) == core:
+                return " ".join(w for w in words[:size] if w.lower() not in lexicon().generic_name_words)
     return core.title()
 
 
@@ -129,7 +131,7 @@ def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[
         first = words_of(text)[0] if words_of(text) else ""
         place = {"municipal": home.city, "city": home.city, "provincial": home.province}.get(first)
         if kind == ontology.GOVERNMENT_BODY and place:
-            resolved[(text, kind)] = (f"{_display(place, mentions)} {text}", kind)
+            resolved[(text, kind)] = (f"{display_name(place, mentions)} {text}", kind)
         else:
             resolved[(text, kind)] = (text, kind)
     return _transitive(resolved)

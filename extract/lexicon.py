@@ -92,6 +92,7 @@ class Lexicon:
     value_nouns: tuple[tuple[str, ...], ...]
     currency: frozenset[str]
     site_nouns: frozenset[str]
+    example_words: frozenset[str]
     capital_nouns: frozenset[str]
     part_nouns: frozenset[str]
     subsidiary_nouns: frozenset[str]
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         value_nouns=tuple(tuple(entry.split()) for entry in data["value_nouns"]),
         currency=_words(data["currency"]),
         site_nouns=_words(data["site_nouns"]),
+        example_words=_words(data["example_words"]),
         capital_nouns=_last_words(data["capital_nouns"]),
         part_nouns=_words(data["part_nouns"]),
         subsidiary_nouns=_last_words(data["subsidiary_nouns"]),

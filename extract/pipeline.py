@@ -41,7 +41,13 @@ def extract_doc(doc: Doc, item: ArticleText) -> Extraction:
     """Extract one parsed article."""
     mentions, context = article_mentions(doc)
     triples = tuple(extract_triples(item, context))
-    return Extraction(article=item.article, entities=entities_of(mentions), triples=triples)
+    entities = entities_of(mentions)
+    named = {(entity.name, entity.type) for entity in entities}
+    implied = {(name, kind) for triple in triples for name, kind in ((triple.subject, triple.subject_type),
+                                                                    (triple.object, triple.object_type))
+               if kind in ontology.ENTITY_TYPES and (name, kind) not in named}
+    entities += tuple(Entity(name, kind) for name, kind in sorted(implied))
+    return Extraction(article=item.article, entities=entities, triples=triples)
 
 
 def extract_articles(items: Iterable[ArticleText], nlp: Language, *, batch_size: int = 16) -> Iterator[Extraction]:

@@ -2,7 +2,8 @@
 
 - after the name: "X, member of the Standing Committee of A and Secretary of B" (one triple per
   organization, sub-units such as "the Standing Committee" or "the strategic development department"
-  kept in the role); "X, founder and CEO of A" (titles joined by "and" share the organization);
+  kept in the role); "X, founder, chairman and CEO of A" (titles joined by "and", or by commas where
+  the first has no organization, share the organization);
   "X, Executive Deputy Mayor, ..." (a city title with no organization takes the article's city);
   "X, A's chairman"; "X is the director of A";
 - before the name: "Vice Mayor X", "Tencent vice president X", "A's chairman X",
@@ -79,6 +80,7 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
         i += 1
     if not separated:
         return
+    pending: int | None = None  # where a title with no organization of its own started ("founder, ...")
     while i < limit:
         possessor = context.starting_at(i)
         if possessor and possessor.type in _HOLDERS:
@@ -97,12 +99,14 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
                 holder, role_end = _organization_after_of(doc, end, limit, context)
                 if holder is None:
                     return
-                yield Candidate(person, "holds_position", holder, "title", doc[i:role_end].text)
-                end = holder.end
+                start = i if pending is None else pending
+                yield Candidate(person, "holds_position", holder, "title", doc[start:role_end].text)
+                end, pending = holder.end, None
             else:
                 holder = _implied_holder(role, context)
                 if holder:
                     yield Candidate(person, "holds_position", holder, "title_implied", role)
+                pending = None if holder else (i if pending is None else pending)
         following = _next_title(doc, end, limit)
         if following is None:
             return

@@ -50,7 +50,8 @@ _FOLLOW_PREPS = {"by", "from", "of"}
 
 def _reached(token: Token) -> list[Token]:
     """Tokens that a non-name argument leads to: its possessor ("the company's labs"); for a delegation
-    or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z")."""
+    or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z");
+    for things counted, the examples named ("300 companies, including A, B and C")."""
     words = lexicon()
     reached = [child for child in token.children if child.dep_ == "poss"]
     if token.lower_ in words.site_nouns or words.head_type(token.lower_) == ontology.PROJECT:
@@ -60,6 +61,9 @@ def _reached(token: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in _FOLLOW_PREPS):
                 reached.extend(_objects_below(child))
+    if token.tag_ == "NNS":
+        reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ in words.example_words
+                    for t in _objects_below(child)]
     return reached
 
 
@@ -90,6 +94,24 @@ def _objects_below(token: Token) -> list[Token]:
         return [t for child in token.children if child.dep_ == "pobj" for t in conjuncts(child)]
     return [t for child in token.children if child.dep_ == "agent"
             for grand in child.children if grand.dep_ == "pobj" for t in conjuncts(grand)]
+
+
+def _semicolon_list(sent: Span, verb: Token, subjects: list[Mention], context: Context) -> list[Mention]:
+    """The heads of a list whose items are set apart by semicolons ("X, title of A; Y, title of B; and the
+    representatives of C attended"), where the verb's subject is its first item."""
+    doc = context.doc
+    cuts = [token.i for token in doc[sent.start:verb.i] if token.text == ";"]
+    if not cuts or not subjects or subjects[0].start >= cuts[0]:
+        return []
+    found = []
+    for cut in cuts:
+        i = cut + 1
+        while i < verb.i and doc[i].lower_ in {"and", "the", "as", "well"}:
+            i += 1
+        mention = context.starting_at(i) or next((m for m in map(context.at, _reached(doc[i])) if m), None)
+        if mention:
+            found.append(mention)
+    return found
 
 
 def _names_after_with(verb: Token, sent: Span, context: Context) -> list[Mention]:
@@ -145,6 +167,7 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
             objects = [obj for obj in objects if not context.follows_a_place(obj)]
         if not subjects:
             subjects = _names_before(doc[verb_i], context)
+        subjects += [m for m in _semicolon_list(sent, doc[verb_i], subjects, context) if m not in subjects]
         if not objects and _group(key):
             objects = _names_after_with(doc[verb_i], sent, context)
         if key in table["reverse"]:

@@ -118,6 +118,27 @@ CASES = {
     "a person and his delegation": (
         "Xu Jun met with Liu Qiang and his delegation.",
         {("Xu Jun", "met_with", "Liu Qiang", None)}),
+    "an attendance list set apart by semicolons, with a company's representatives": (
+        "Hu Lin, deputy director of the Hubei Science Association; Wen Jun, deputy mayor of Xiangyang; and "
+        "representatives of Dongfeng Motor Group attended the Xiangyang Auto Industry Forum.",
+        {("Hu Lin", "holds_position", "Hubei Science Association", "deputy director"),
+         ("Wen Jun", "holds_position", "Xiangyang", "deputy mayor"),
+         ("Hu Lin", "attended", "Xiangyang Auto Industry Forum", None),
+         ("Wen Jun", "attended", "Xiangyang Auto Industry Forum", None),
+         ("Dongfeng Motor Group", "attended", "Xiangyang Auto Industry Forum", None)}),
+    "titles joined by commas share the organization; the city named only in its bodies' names": (
+        "On April 2, Chen Min, Secretary of the Wuhan Municipal Party Committee, met with Lei Jun, founder, "
+        "chairman and CEO of Xiaomi Group, and his delegation. Vice Mayor Xu Honglan attended the meeting.",
+        {("Chen Min", "holds_position", "Wuhan Municipal Party Committee", "Secretary"),
+         ("Lei Jun", "holds_position", "Xiaomi Group", "founder, chairman and CEO"),
+         ("Chen Min", "met_with", "Lei Jun", None),
+         ("Xu Honglan", "holds_position", "Wuhan", "Vice Mayor")}),
+    "companies named as examples of those who attend": (
+        "More than 300 companies, including Apple, Microsoft and Huawei, will attend the Guiyang Big Data "
+        "Expo.",
+        {("Apple", "attended", "Guiyang Big Data Expo", None),
+         ("Microsoft", "attended", "Guiyang Big Data Expo", None),
+         ("Huawei", "attended", "Guiyang Big Data Expo", None)}),
     "an event held in a city": (
         "The Harbin Ice Economy Expo was held in Harbin, where Lu Yuan, general manager of Beiguo Foods Co., "
         "Ltd., spoke.",
