@@ -93,6 +93,7 @@ class Lexicon:
     currency: frozenset[str]
     site_nouns: frozenset[str]
     example_words: frozenset[str]
+    delegation_nouns: frozenset[str]
     capital_nouns: frozenset[str]
     part_nouns: frozenset[str]
     subsidiary_nouns: frozenset[str]
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         currency=_words(data["currency"]),
         site_nouns=_words(data["site_nouns"]),
         example_words=_words(data["example_words"]),
+        delegation_nouns=_words(data["delegation_nouns"]),
         capital_nouns=_last_words(data["capital_nouns"]),
         part_nouns=_words(data["part_nouns"]),
         subsidiary_nouns=_last_words(data["subsidiary_nouns"]),

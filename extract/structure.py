@@ -54,15 +54,18 @@ def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def capitals(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"Taiyuan, capital of Shanxi"; "Guiyang, as the capital of Guizhou"."""
+    """"Taiyuan, capital of Shanxi"; "Guiyang, as the capital of Guizhou"; "Ordos, a major coal city in
+    Inner Mongolia"."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
         if mention.type != ontology.PLACE or mention.end >= sent.end or doc[mention.end].text != ",":
             continue
         i = mention.end + 1
-        while i < sent.end and (doc[i].lower_ in {"as", "the", "a"} or doc[i].pos_ == "ADJ"):
+        while i < sent.end and (doc[i].lower_ in {"as", "the", "a", "an"} or doc[i].pos_ == "ADJ" or
+                                doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i].lower_ not in words.capital_nouns
+                                and i + 1 < sent.end and doc[i + 1].pos_ == "NOUN"):
             i += 1
-        if i + 1 < sent.end and doc[i].lower_ in words.capital_nouns and doc[i + 1].lower_ == "of":
+        if i + 1 < sent.end and doc[i].lower_ in words.capital_nouns and doc[i + 1].lower_ in {"of", "in"}:
             where = context.starting_at(i + 2)
             if where and where.end + 1 < sent.end and doc[where.end].text in {"'s", "’s"}:
                 where = context.starting_at(where.end + 1) or where

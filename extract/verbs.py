@@ -68,14 +68,22 @@ def _reached(token: Token) -> list[Token]:
 
 
 def _names(tokens: list[Token], context: Context) -> list[Mention]:
-    """The names the tokens stand for: their own mention or one they lead to, with the names listed
-    alongside ("A, B and C")."""
+    """The names the tokens stand for: their own mention or those they lead to, with the names listed
+    alongside ("A, B and C"); "the delegation" with no name of its own is the one last led by a person."""
     found: list[Mention] = []
     for token in tokens:
-        mention = context.at(token) or next((m for m in map(context.at, _reached(token)) if m), None)
-        for listed in context.coordinated(mention) if mention else ():
-            if listed not in found:
-                found.append(listed)
+        own = context.at(token)
+        mentions = [own] if own else [m for m in map(context.at, _reached(token)) if m]
+        if token.lower_ in lexicon().delegation_nouns:
+            leaders = [m for m in mentions if m.type == ontology.PERSON]
+            if leaders:
+                context.cache["delegation_leader"] = leaders[0]
+            elif not mentions and "delegation_leader" in context.cache:
+                mentions = [context.cache["delegation_leader"]]
+        for mention in dict.fromkeys(mentions):
+            for listed in context.coordinated(mention):
+                if listed not in found:
+                    found.append(listed)
     return found
 
 
