@@ -11,22 +11,26 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO
 
 import networkx as nx
+from spacy.language import Language
 
 from extract import (DEFAULT_MODEL, ArticleError, ArticleText, Extraction, extract_articles, iter_article_files,
                      load_nlp, read_article)
-from graph import build_graph
+from graph import NO_ALIASES, build_graph, read_aliases
 
 from . import exporter
 from .atomic import atomic_path
+from .cache import CACHE_FILE, ExtractionCache, extractor_version, open_cache
 
 log = logging.getLogger(__name__)
 
 TRIPLES_FILE = "triples.jsonl"
 DEFAULT_FORMATS = ("json", "turtle", "html")
+CHUNK = 64  # articles read ahead to split between the cache and the parser: bounds the texts held
 
 
 @dataclass
@@ -35,6 +39,8 @@ class BuildReport:
 
     articles: int = 0
     skipped: list[str] = field(default_factory=list)
+    extracted: int = 0
+    cached: int = 0
     triples: int = 0
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
@@ -69,6 +75,25 @@ def write_triples(extractions: Iterable[Extraction], handle: IO[str], report: Bu
         yield extraction
 
 
+def extract_with_cache(items: Iterable[ArticleText], nlp: Language, cache: ExtractionCache,
+                       report: BuildReport) -> Iterator[Extraction]:
+    """Extractions in reading order: from the cache where an article and the extractor are unchanged,
+    from the parser (and into the cache) otherwise. Reads CHUNK articles ahead, no more."""
+    items = iter(items)
+    while chunk := list(islice(items, CHUNK)):
+        hits = [cache.get(item.article) for item in chunk]
+        fresh = extract_articles([item for item, hit in zip(chunk, hits) if hit is None], nlp)
+        for hit in hits:
+            if hit is not None:
+                report.cached += 1
+                yield hit
+                continue
+            extraction = next(fresh)
+            report.extracted += 1
+            cache.put(extraction)
+            yield extraction
+
+
 def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT_MODEL) -> BuildReport:
     """`newsgraph extract`: the triples of every article, as JSON lines in `output`."""
     report = BuildReport()
@@ -84,17 +109,25 @@ def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT
 
 
 def build(paths: Iterable[Path], out: Path, *, model: str = DEFAULT_MODEL,
-          formats: Iterable[str] = DEFAULT_FORMATS) -> BuildReport:
-    """`newsgraph build`: extract, merge and write out/triples.jsonl plus one file per format."""
+          formats: Iterable[str] = DEFAULT_FORMATS, aliases: Path | None = None,
+          reuse_cache: bool = True) -> BuildReport:
+    """`newsgraph build`: extract, merge and write out/triples.jsonl plus one file per format.
+
+    `aliases` is the user's aliases file (graph/aliases.py). Extractions are kept in out/cache/
+    (export/cache.py) and reused while an article and the extractor are unchanged; with
+    `reuse_cache=False` every article is extracted again and the cache refreshed.
+    """
     exporters = [exporter(name) for name in dict.fromkeys(("json", *formats))]
+    corrections = read_aliases(aliases) if aliases is not None else NO_ALIASES
     report = BuildReport()
     started = time.perf_counter()
     files = iter_article_files(paths)
     nlp = load_nlp(model)
     triples_path = out / TRIPLES_FILE
-    with atomic_path(triples_path) as temporary, temporary.open("w", encoding="utf-8") as handle:
-        extractions = extract_articles(read_corpus(files, report), nlp)
-        report.graph = build_graph(write_triples(extractions, handle, report))
+    with (open_cache(out / CACHE_FILE, extractor_version(nlp), reuse=reuse_cache) as cache,
+          atomic_path(triples_path) as temporary, temporary.open("w", encoding="utf-8") as handle):
+        extractions = extract_with_cache(read_corpus(files, report), nlp, cache, report)
+        report.graph = build_graph(write_triples(extractions, handle, report), aliases=corrections)
     report.outputs.append(triples_path)
     for chosen in exporters:
         chosen.write(report.graph, out / chosen.filename)

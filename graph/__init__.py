@@ -5,9 +5,13 @@
 >>> len(to_rdf(graph))
 0
 """
+from .aliases import NO_ALIASES, Aliases, read_aliases
 from .build import build_graph
 from .io import graph_from_json, graph_to_json, load_graph
-from .rdf import to_rdf
-from .resolve import entity_id, name_key
+from .names import name_key
+from .rdf import rdf_store, serialize_rdf, to_rdf
+from .resolve import entity_id
+from .vocab import ONTOLOGY_FILE, SHAPES_FILE
 
-__all__ = ["build_graph", "entity_id", "graph_from_json", "graph_to_json", "load_graph", "name_key", "to_rdf"]
+__all__ = ["NO_ALIASES", "ONTOLOGY_FILE", "SHAPES_FILE", "Aliases", "build_graph", "entity_id", "graph_from_json",
+           "graph_to_json", "load_graph", "name_key", "rdf_store", "read_aliases", "serialize_rdf", "to_rdf"]

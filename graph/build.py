@@ -3,22 +3,29 @@
 Every other form of the graph (RDF, exports, the viewer) is derived from this one. Its shape:
 
 graph.graph["articles"]  {article id: {"title", "date", "path", "sha256"}}
-node id                  "<type>/<slug of canonical name>", e.g. "person/zhang-jifu" (see resolve.entity_id)
-node attributes          label (canonical name), type (ontology type, or "Amount"), aliases (other
-                         names, sorted), articles (ids of the articles that name it, sorted)
+node id                  "<type>/<slug of canonical name>", e.g. "person/zhang-jifu" (resolve.entity_id);
+                         an entity known only inside one article (a surname two people of it share,
+                         "the Municipal Government") has the article's slug after "--"; entities whose
+                         names give one slug ("Wang Wei", "Wang Wei 王伟") each get "-" and 6 hex digits
+node attributes          label (canonical name), type (ontology type, or "Amount"), aliases (every other
+                         name form, sorted), articles (ids of the articles that name it, sorted)
 edge key                 the predicate, with ":" and the role for holds_position ("holds_position:Secretary")
-edge attributes          predicate, role (holds_position only), sources (the evidence: one dict per
-                         sentence with article, evidence, start, end, confidence, date, event_date, rule),
-                         articles, dates (sorted), confidence (the highest of its sources)
+edge attributes          predicate, role (holds_position only: the most common spelling of the title),
+                         sources (the evidence: one dict per sentence with article, evidence, start, end,
+                         confidence, date, event_date, rule), articles, dates (the articles' dates,
+                         sorted: a post is held "as of" each), confidence (the highest of its sources)
 
-Symmetric relations are stored once, from the lower node id to the higher. Nodes and edges are
-inserted in sorted order, so the same articles give the same graph in any reading order.
+Entities are resolved across articles first (resolve.py), then every triple becomes an edge between
+the nodes its names resolve to; edges that resolution turns into self-loops are dropped. Symmetric
+relations are stored once, from the lower node id to the higher. Nodes, edges and sources are inserted
+in sorted order, so the same articles give the same graph in any reading order.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -26,23 +33,13 @@ import networkx as nx
 from extract.model import Extraction, Triple
 from extract.ontology import AMOUNT, PREDICATES
 
-from .resolve import canonical_name, entity_id, name_key
+from .aliases import NO_ALIASES, Aliases
+from .names import name_key
+from .resolve import ArticleNames, Resolution, article_entities, canonical_name, resolve
 
+log = logging.getLogger(__name__)
 
-@dataclass
-class _Cluster:
-    """The names and articles gathered for one entity while merging."""
-
-    type: str
-    names: list[str] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
-
-
-def _source(triple: Triple) -> dict[str, Any]:
-    return {"article": triple.article, "evidence": triple.evidence, "start": triple.start, "end": triple.end,
-            "confidence": triple.confidence, "date": triple.date, "event_date": triple.event_date,
-            "rule": triple.rule}
+EdgeKey = tuple[str, str, str, str]  # subject, object, predicate, normalized role ("" if none)
 
 
 def amount_id(subject_id: str, amount: str) -> str:
@@ -51,74 +48,85 @@ def amount_id(subject_id: str, amount: str) -> str:
     return f"amount/{digest}"
 
 
-class _Merger:
-    """Collects entities and triples article by article, then lays them out as a graph."""
+def _source(triple: Triple, article_date: str | None) -> dict[str, Any]:
+    return {"article": triple.article, "evidence": triple.evidence, "start": triple.start, "end": triple.end,
+            "confidence": triple.confidence, "date": triple.date or article_date,
+            "event_date": triple.event_date, "rule": triple.rule}
 
-    def __init__(self) -> None:
-        self.articles: dict[str, dict[str, Any]] = {}
-        self.clusters: dict[str, _Cluster] = {}
-        self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
 
-    def add_name(self, entity_type: str, name: str, article: str, aliases: Iterable[str] = ()) -> str:
-        node = entity_id(entity_type, name)
-        cluster = self.clusters.setdefault(node, _Cluster(entity_type))
-        cluster.names.append(name)
-        cluster.aliases.update(aliases)
-        cluster.articles.add(article)
-        return node
+def _source_order(source: dict[str, Any]) -> tuple[Any, ...]:
+    return (source["article"], source["start"], source["end"], source["rule"], source["confidence"],
+            source["evidence"], source["date"] or "", source["event_date"] or "")
 
-    def add(self, extraction: Extraction) -> None:
-        article = extraction.article
-        self.articles[article.id] = {"title": article.title, "date": article.date, "path": article.path,
-                                     "sha256": article.sha256}
-        for entity in extraction.entities:
-            self.add_name(entity.type, entity.name, article.id, entity.aliases)
-        for triple in extraction.triples:
-            self.add_triple(triple)
 
-    def add_triple(self, triple: Triple) -> None:
-        subject = self.add_name(triple.subject_type, triple.subject, triple.article)
-        if triple.object_type == AMOUNT:
-            obj = amount_id(subject, triple.object)
-            self.clusters.setdefault(obj, _Cluster(AMOUNT)).names.append(triple.object)
-            self.clusters[obj].articles.add(triple.article)
-        else:
-            obj = self.add_name(triple.object_type, triple.object, triple.article)
-        if PREDICATES[triple.predicate].is_symmetric(triple.subject_type, triple.object_type) and obj < subject:
-            subject, obj = obj, subject
-        key = triple.predicate if triple.role is None else f"{triple.predicate}:{triple.role}"
-        edge = self.edges.setdefault((subject, obj, key), {"predicate": triple.predicate, "sources": []})
-        if triple.role is not None:
-            edge["role"] = triple.role
-        edge["sources"].append(_source(triple))
+class _Layout:
+    """Lays out resolved entities and triples as nodes and edges."""
 
-    def graph(self) -> nx.MultiDiGraph:
-        graph = nx.MultiDiGraph(articles=dict(sorted(self.articles.items())))
-        for node, cluster in sorted(self.clusters.items()):
-            label = canonical_name(cluster.names)
-            aliases = (cluster.aliases | set(cluster.names)) - {label}
-            graph.add_node(node, label=label, type=cluster.type, aliases=sorted(aliases),
-                           articles=sorted(cluster.articles))
-        for (subject, obj, key), edge in sorted(self.edges.items()):
-            sources = sorted(edge["sources"], key=lambda s: (s["article"], s["start"], s["end"], s["rule"]))
+    def __init__(self, resolution: Resolution) -> None:
+        self.resolution = resolution
+        self.amounts: dict[str, dict[str, Any]] = defaultdict(lambda: {"names": [], "articles": set()})
+        self.edges: dict[EdgeKey, dict[str, list[Any]]] = defaultdict(lambda: {"roles": [], "sources": []})
+
+    def add(self, names: ArticleNames, triples: Iterable[Triple], article_date: str | None) -> None:
+        for triple in triples:
+            subject = self.resolution.node(names.entity(triple.subject_type, triple.subject))
+            if triple.object_type == AMOUNT:
+                obj = amount_id(subject, triple.object)
+                self.amounts[obj]["names"].append(triple.object)
+                self.amounts[obj]["articles"].add(triple.article)
+            else:
+                obj = self.resolution.node(names.entity(triple.object_type, triple.object))
+            if subject == obj:
+                log.debug("%s: %s %s itself, once its names are resolved; dropped",
+                          triple.article, triple.subject, triple.predicate)
+                continue
+            if PREDICATES[triple.predicate].is_symmetric(triple.subject_type, triple.object_type) and obj < subject:
+                subject, obj = obj, subject
+            edge = self.edges[(subject, obj, triple.predicate, name_key(triple.role or ""))]
+            if triple.role is not None:
+                edge["roles"].append(triple.role)
+            edge["sources"].append(_source(triple, article_date))
+
+    def graph(self, articles: dict[str, dict[str, Any]]) -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph(articles=dict(sorted(articles.items())))
+        nodes = {node.id: {"label": node.label, "type": node.type, "aliases": list(node.aliases),
+                           "articles": list(node.articles)} for node in self.resolution.nodes.values()}
+        for node, amount in self.amounts.items():
+            label = canonical_name(amount["names"])
+            nodes[node] = {"label": label, "type": AMOUNT, "aliases": sorted(set(amount["names"]) - {label}),
+                           "articles": sorted(amount["articles"])}
+        graph.add_nodes_from(sorted(nodes.items()))
+        for (subject, obj, predicate, _), edge in sorted(self.edges.items()):
+            sources = sorted(edge["sources"], key=_source_order)
             unique = [s for i, s in enumerate(sources) if i == 0 or s != sources[i - 1]]
-            graph.add_edge(subject, obj, key=key, **{
-                **edge,
-                "sources": unique,
-                "articles": sorted({s["article"] for s in unique}),
-                "dates": sorted({s["date"] for s in unique if s["date"]}),
-                "confidence": max(s["confidence"] for s in unique),
-            })
+            attributes: dict[str, Any] = {"predicate": predicate}
+            key = predicate
+            if edge["roles"]:
+                attributes["role"] = canonical_name(edge["roles"])
+                key = f"{predicate}:{attributes['role']}"
+            graph.add_edge(subject, obj, key=key, **attributes, sources=unique,
+                           articles=sorted({s["article"] for s in unique}),
+                           dates=sorted({s["date"] for s in unique if s["date"]}),
+                           confidence=max(s["confidence"] for s in unique))
         return graph
 
 
-def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+def build_graph(extractions: Iterable[Extraction], *, aliases: Aliases = NO_ALIASES) -> nx.MultiDiGraph:
     """Merge the extractions of any number of articles into one graph (see the module docstring).
+
+    `aliases` are the user's same-as and not-same-as corrections (aliases.read_aliases).
 
     >>> build_graph([]).number_of_nodes()
     0
     """
-    merger = _Merger()
+    articles: dict[str, dict[str, Any]] = {}
+    records: list[tuple[ArticleNames, tuple[Triple, ...]]] = []
     for extraction in extractions:
-        merger.add(extraction)
-    return merger.graph()
+        article = extraction.article
+        articles[article.id] = {"title": article.title, "date": article.date, "path": article.path,
+                                "sha256": article.sha256}
+        records.append((article_entities(extraction), extraction.triples))
+    layout = _Layout(resolve((names for names, _ in records), aliases))
+    for names, triples in records:
+        layout.add(names, triples, articles[names.article]["date"])
+    return layout.graph(articles)

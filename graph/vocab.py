@@ -4,12 +4,19 @@
 """
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS, DefinedNamespace
 
 ONTOLOGY_IRI = "https://newsgraph.example/ontology#"
 RESOURCE_IRI = "https://newsgraph.example/id/"
 ID = Namespace(RESOURCE_IRI)
+# The ontology (every class and property with its label and comment) and the SHACL shapes that a
+# built graph must conform to; both ship inside the package.
+ONTOLOGY_FILE = Path(str(resources.files("graph").joinpath("ontology.ttl")))
+SHAPES_FILE = Path(str(resources.files("graph").joinpath("shapes.ttl")))
 
 
 class NG(DefinedNamespace):
