@@ -1,6 +1,6 @@
-"""Whole articles written in the genre of the seeds (tests/data/articles), against hand-made gold.
+"""Whole articles written in the genre of the seeds (tests/data/genre/articles), against hand-made gold.
 
-tests/data/gold/*.json follow the gold GUIDELINES.md format. A predicted triple matches a gold one
+tests/data/genre/gold/*.json follow the gold GUIDELINES.md format. A predicted triple matches a gold one
 when its subject and object are among the names the gold gives the entities (case-insensitive).
 """
 from __future__ import annotations
@@ -27,9 +27,12 @@ def _key(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:
     return (*sorted((subject, obj)), predicate) if predicate in SYMMETRIC else (subject, obj, predicate)
 
 
-@pytest.mark.parametrize("path", sorted((DATA / "articles").glob("*.txt")), ids=lambda path: path.stem)
+GENRE = DATA / "genre"
+
+
+@pytest.mark.parametrize("path", sorted((GENRE / "articles").glob("*.txt")), ids=lambda path: path.stem)
 def test_article_triples_match_the_gold(nlp, path: Path) -> None:  # type: ignore[no-untyped-def]
-    ids, gold = _gold(DATA / "gold" / f"{path.stem}.json")
+    ids, gold = _gold(GENRE / "gold" / f"{path.stem}.json")
     [extraction] = extract_articles([read_article(path)], nlp)
     found = set()
     for triple in extraction.triples:
