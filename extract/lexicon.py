@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -114,6 +114,21 @@ def _head_types(heads: dict[str, list[str]]) -> dict[str, str]:
     return types
 
 
+def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(entry.lower().split()) for entry in entries)
+
+
+# How each plain list of lexicon.json is read: as words, as the last words of phrases, or as phrases.
+_LISTS: dict[str, Callable[[list[str]], Any]] = {
+    **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words", "levels",
+                     "city_titles", "province_titles", "representatives", "name_stopwords", "surnames",
+                     "surname_stopwords", "definite_determiners", "person_pronouns", "currency", "site_nouns",
+                     "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns"), _words),
+    **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
+    **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
+}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, read once from patterns/lexicon.json and patterns/gazetteer.json."""
@@ -121,35 +136,11 @@ def lexicon() -> Lexicon:
     gazetteer = read_pattern_file("gazetteer.json")
     places = {name.lower(): level for level in ("countries", "regions", "provinces", "cities", "areas")
               for name in gazetteer[level]}
+    lists = {name: convert(data[name]) for name, convert in _LISTS.items()}
     return Lexicon(
+        **lists,
         head_types=_head_types(data["heads"]),
-        title_case_heads=_words(data["title_case_heads"]),
-        company_suffixes=_words(data["company_suffixes"]),
-        administered_areas=_words(data["administered_areas"]),
-        generic_name_words=_words(data["generic_name_words"]),
-        levels=_words(data["levels"]),
-        subunits=_last_words(data["subunits"]),
-        titles=_last_words(data["titles"]),
         title_words=_tokens(data["titles"]) | _tokens(data["title_modifiers"]),
-        city_titles=_words(data["city_titles"]),
-        province_titles=_words(data["province_titles"]),
-        representatives=_words(data["representatives"]),
-        name_stopwords=_words(data["name_stopwords"]),
-        surnames=_words(data["surnames"]),
-        surname_stopwords=_words(data["surname_stopwords"]),
         definite_heads={k: v for k, v in data["definite_heads"].items() if not k.startswith("_")},
-        definite_determiners=_words(data["definite_determiners"]),
-        person_pronouns=_words(data["person_pronouns"]),
-        two_parties=tuple(tuple(entry.split()) for entry in data["two_parties"]),
-        value_nouns=tuple(tuple(entry.split()) for entry in data["value_nouns"]),
-        currency=_words(data["currency"]),
-        site_nouns=_words(data["site_nouns"]),
-        example_words=_words(data["example_words"]),
-        delegation_nouns=_words(data["delegation_nouns"]),
-        capital_nouns=_last_words(data["capital_nouns"]),
-        part_nouns=_words(data["part_nouns"]),
-        subsidiary_nouns=_last_words(data["subsidiary_nouns"]),
-        agreement_nouns=_last_words(data["agreement_nouns"]),
-        cooperation_nouns=_words(data["cooperation_nouns"]),
         places=places,
     )
