@@ -12,7 +12,7 @@ import networkx as nx
 
 from extract.errors import NewsgraphError
 
-from . import cypher, ftm, gexf, graphjson, graphml, html, jsonl, jsonld, neo4j, nquads, ntriples, trig, turtle
+from . import cypher, ftm, gexf, graphjson, graphml, html, jsonl, jsonld, neo4j, rdf
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,10 @@ class Exporter:
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "turtle": Exporter(turtle.write, "graph.ttl", "RDF Turtle"),
-    "ntriples": Exporter(ntriples.write, "graph.nt", "RDF N-Triples, one triple a line"),
-    "nquads": Exporter(nquads.write, "graph.nq", "RDF N-Quads, the triples in one named graph"),
-    "trig": Exporter(trig.write, "graph.trig", "RDF TriG, the triples in one named graph"),
+    "turtle": Exporter(rdf.TURTLE.write, "graph.ttl", "RDF Turtle"),
+    "ntriples": Exporter(rdf.NTRIPLES.write, "graph.nt", "RDF N-Triples, one triple a line"),
+    "nquads": Exporter(rdf.NQUADS.write, "graph.nq", "RDF N-Quads, the triples in one named graph"),
+    "trig": Exporter(rdf.TRIG.write, "graph.trig", "RDF TriG, the triples in one named graph"),
     "jsonld": Exporter(jsonld.write, "graph.jsonld", "JSON-LD with a @context of short keys"),
     "graphml": Exporter(graphml.write, "graph.graphml", "GraphML for Cytoscape, yEd, Gephi, igraph"),
     "gexf": Exporter(gexf.write, "graph.gexf", "GEXF for Gephi"),

@@ -11,7 +11,7 @@ from rdflib import XSD, Literal, URIRef
 
 from conftest import TRICKY_SENTENCE
 from export import EXPORTERS
-from export.namedgraph import NAMED_GRAPH
+from export.rdf import NAMED_GRAPH
 from graph import load_graph, to_rdf
 from graph.vocab import NG
 
@@ -60,7 +60,7 @@ def test_every_rdf_format_holds_exactly_the_triples_of_the_graph(name: str, whic
     assert len(quads) == len(expected) > 0
     assert {(_oxigraph_term(q.subject), _oxigraph_term(q.predicate), _oxigraph_term(q.object)) for q in quads} == expected
     graph_names = {q.graph_name for q in quads}
-    assert graph_names == ({ox.NamedNode(str(NAMED_GRAPH))} if name in QUAD_FORMATS else {ox.DefaultGraph()})
+    assert graph_names == ({NAMED_GRAPH} if name in QUAD_FORMATS else {ox.DefaultGraph()})
 
 
 @pytest.mark.parametrize("name", RDF_FORMATS)
