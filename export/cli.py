@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -11,11 +13,15 @@ import click
 from extract import DEFAULT_MODEL, NewsgraphError
 from graph import load_graph
 from graph.io import graph_file
+from graph.queries import ready_queries, ready_sparql
+from graph.query import open_store, run_query
+from graph.results import FORMATS, render
 
 from . import EXPORTERS, exporter
 from .atomic import write_text
 from .build import DEFAULT_FORMATS, BuildReport, build, extract_to_file
 from .neighbourhood import focused_viewer
+from .serve import serve
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
@@ -157,6 +163,106 @@ def view_command(graph_path: Path, entity: str, hops: int, output: Path) -> None
         raise NewsgraphError(f"{graph_file(graph_path)}: {error}") from None
     write_text(output, page)
     click.echo(f"wrote     {output}: {entity!r} and what lies within {hops} hops; open it in a browser")
+def _ready_list() -> str:
+    lines = []
+    for name, query in ready_queries().items():
+        lines.append(textwrap.fill(query.description, 100, initial_indent=f"{name:<14}",
+                                   subsequent_indent=" " * 14))
+        lines.extend(f"{'':<14}--param {param}=VALUE: {what}" for param, what in query.params.items())
+    return "\n".join(lines)
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip("?$ "):
+            raise NewsgraphError(f"--param takes NAME=VALUE, not {pair!r}")
+        params[name.strip("?$ ")] = value
+    return params
+
+
+def _query_text(sparql: str | None, query_file: Path | None, name: str | None,
+                params: dict[str, str]) -> str:
+    given = [choice for choice in (sparql, query_file, name) if choice is not None]
+    if len(given) != 1:
+        raise NewsgraphError("give the query one way: as text after GRAPH, with --file FILE or with --name "
+                             "NAME")
+    if name is not None:
+        return ready_sparql(name, params)
+    if query_file is not None:
+        try:
+            return query_file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise NewsgraphError(f"{query_file}: no such query file") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise NewsgraphError(f"{query_file}: cannot read the query ({error})") from None
+    return str(sparql)
+
+
+@cli.command("query")
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read the query from this file (.rq).")
+@click.option("-n", "--name", help="Run a ready query (see --list).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Give ?NAME this string value before the query runs (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="How to print SELECT and ASK results (SPARQL 1.1 CSV, TSV or JSON for tools).")
+@click.option("--list", "list_queries", is_flag=True, help="List the ready queries and what each answers.")
+def query_command(graph: Path | None, sparql: str | None, query_file: Path | None, name: str | None,
+                  params: tuple[str, ...], fmt: str, list_queries: bool) -> None:
+    """Run a SPARQL 1.1 query over a built graph.
+
+    GRAPH is a build folder (its graph.ttl is read, else its graph.json), an RDF file (.ttl, .nt,
+    .rdf, ...) or a graph.json. Give the query as text, with --file or as a ready query's --name.
+    The prefixes rdf, rdfs, xsd, owl, ng, schema, org, prov, skos and person, company, place, ...
+    (one per kind of resource) are declared already. SELECT prints a table (or --format
+    csv/tsv/json), ASK prints true or false, CONSTRUCT and DESCRIBE print Turtle.
+
+    \b
+    Examples:
+      newsgraph query out 'SELECT ?name WHERE { ?person a ng:Person ; rdfs:label ?name }'
+      newsgraph query out --name officials --format csv
+      newsgraph query out --name entity --param name="Chindata Group"
+      newsgraph query --list
+    """
+    if list_queries:
+        click.echo(_ready_list())
+        return
+    if graph is None:
+        raise NewsgraphError("give GRAPH: a build folder (such as out) or an RDF file")
+    values = _params(params)
+    text = _query_text(sparql, query_file, name, values)
+    click.echo(render(run_query(open_store(graph), text, params=values), fmt), nl=False)
+
+
+@cli.command("serve")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              metavar="SECONDS", help="Stop any query that runs longer, answering 503.")
+def serve_command(graph: Path, host: str, port: int, time_limit: float) -> None:
+    """Serve a read-only SPARQL 1.1 endpoint at /sparql and the graph viewer at /.
+
+    GRAPH is a build folder, an RDF file or a graph.json (the viewer is the graph.html beside it).
+    The endpoint answers GET and POST queries as the SPARQL 1.1 Protocol says, with results by
+    content negotiation (JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD), refuses
+    updates, and stops queries at the time limit. It listens on 127.0.0.1 only unless --host says
+    otherwise. Ctrl-C stops it.
+    """
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.default_int_handler)
+
+    def ready(url: str) -> None:
+        click.echo(f"serving   {url}/sparql (SPARQL endpoint) and {url}/ (viewer); "
+                   f"time limit {time_limit:g} s; Ctrl-C stops")
+
+    serve(graph, host=host, port=port, time_limit=time_limit, on_ready=ready)
+    click.echo("stopped")
 
 
 def main() -> None:

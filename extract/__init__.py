@@ -6,6 +6,7 @@
 """
 from .clean import clean_text
 from .errors import ArticleError, ModelError, NewsgraphError
+from .lexicon import extractor_version
 from .model import Article, ArticleText, Entity, Extraction, Triple
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipeline import extract_articles, extract_doc
@@ -13,6 +14,6 @@ from .read import iter_article_files, read_article
 
 __all__ = [
     "DEFAULT_MODEL", "Article", "ArticleError", "ArticleText", "Entity", "Extraction", "ModelError",
-    "NewsgraphError", "Triple", "clean_text", "extract_articles", "extract_doc", "iter_article_files",
-    "load_nlp", "read_article",
+    "NewsgraphError", "Triple", "clean_text", "extract_articles", "extract_doc", "extractor_version",
+    "iter_article_files", "load_nlp", "read_article",
 ]

@@ -1,113 +1,280 @@
-"""Named entities of one article: find them, type them by ontology, and resolve short forms.
+"""Named-entity mentions of one article: found by the name ruler and spaCy's NER, typed by ontology.
 
-spaCy's NER finds the spans; the entity type comes from the last words of the name
-(patterns/entity_heads.json) and falls back to the NER label. Inside one article, a surname used
-alone ("Zhang said") and a shortened name ("Chindata" for "Chindata Group") resolve to the
-fullest form.
+The name ruler (names.py) finds names by their head word and so knows their type; spaCy's NER adds
+names the ruler cannot see ("Tencent", "Alex Ju"), typed by the head lexicon, the gazetteer, or its
+own label. Where the two overlap the longer span wins, the ruler's on a tie. Lower-case repetitions
+of a name found elsewhere in the article ("the eastern new district") are mentions of it too.
 """
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import ontology
-from .model import Entity
+from .lexicon import lexicon
+from .names import NAME, SPANS_KEY
 
-NER_TYPES = {
-    "PERSON": ontology.PERSON,
-    "ORG": ontology.ORGANIZATION,
-    "GPE": ontology.PLACE,
-    "LOC": ontology.PLACE,
-    "FAC": ontology.PROJECT,
-    "EVENT": ontology.EVENT,
-}
-_LEADING = ("the ", "The ")
+NER_TYPES = {"PERSON": ontology.PERSON, "ORG": ontology.ORGANIZATION, "GPE": ontology.PLACE,
+             "LOC": ontology.PLACE}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_HEAD_FIRST = frozenset({ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.EVENT, ontology.COMPANY})
+_EDGE_PUNCT = {",", "-", "—", "——", "(", ")", "\"", "“", "”", "'", "’", ":", ";", "."}
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A span of the doc that names an entity: token offsets, its text and its type."""
+    """A span of the doc that names an entity: token offsets, its text, its type, and the name it resolves to.
+
+    `strong` is true where the type comes from the name itself (a head word, the gazetteer), false
+    where only NER's label gave it; `source` tells which step found the mention.
+    """
 
     start: int
     end: int
     text: str
     type: str
+    name: str = ""
+    strong: bool = True
+    source: str = "name"
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
 
 
-@lru_cache(maxsize=1)
-def _heads() -> dict[str, str]:
-    data = json.loads(resources.files("extract").joinpath("patterns/entity_heads.json").read_text("utf-8"))
-    return {head: kind for kind, heads in data.items() if not kind.startswith("_") for head in heads}
+def type_of_name(span: Span, head_first: bool = True) -> tuple[str | None, bool]:
+    """The entity type a span's words give, and whether it is certain: a gazetteer place; the type of a
+    body's head word followed by "of", "for" or "on" ("Institute of Semiconductors", "Management
+    Committee of the X New District"); else the type of the last word."""
+    words = lexicon()
+    text = span.text.lower()
+    if text in words.places:
+        return ontology.PLACE, True
+    for token in span[:-1] if head_first else ():
+        kind = words.head_type(token.lower_)
+        if kind in _HEAD_FIRST and token.is_title and span.doc[token.i + 1].lower_ in {"of", "for", "on"}:
+            return kind, True
+    last = span[-1]
+    kind = words.head_type(last.lower_)
+    if kind and len(span) > 1 and (last.lower_ not in words.title_case_heads or last.is_title):
+        return kind, True
+    return None, False
 
 
-def type_of(span: Span) -> str | None:
-    """The ontology type of a named span, or None for spans that name no entity of ours."""
-    if span.label_ == "PERSON":
-        return ontology.PERSON
-    words = [token.lower_ for token in span if not token.is_punct or token.text == "."]
-    heads = _heads()
-    for size in (2, 1):
-        kind = heads.get(" ".join(words[-size:]))
-        if kind and len(words) > size:
-            return kind
-    return NER_TYPES.get(span.label_)
-
-
-def _trim(span: Span) -> Span:
-    """Drop a leading "the" and a trailing possessive or punctuation from a name span."""
-    start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ == "the" or span.doc[start].is_space
-                           or span.doc[start].is_punct):
+def _trim(span: Span, person: bool) -> Span:
+    """Drop leading articles and punctuation, a trailing possessive, and for people anything from "'s" on
+    or a trailing verb of a headline ("Zhang Jifu Meets")."""
+    doc, start, end = span.doc, span.start, span.end
+    stopwords = lexicon().name_stopwords
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space
+                           or doc[start].text in _EDGE_PUNCT or doc[start].text.startswith("—")):
         start += 1
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_space
-                           or span.doc[end - 1].text in {",", "-", "—", "——"}):
+    if person:
+        cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE), end)
+        end = cut
+    title_case_heads = lexicon().title_case_heads
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_space
+                           or doc[end - 1].text in _EDGE_PUNCT
+                           or (doc[end - 1].lower_ in title_case_heads and doc[end - 1].is_lower)
+                           or (person and doc[end - 1].lower_ in stopwords)):
         end -= 1
-    return Span(span.doc, start, end, label=span.label)
+    return doc[start:end]
+
+
+def _is_person_name(span: Span) -> bool:
+    """A Chinese personal name: a surname of the lexicon and a given name."""
+    return len(span) == 2 and span[0].lower_ in lexicon().surnames and _looks_like_person(span)
+
+
+def _looks_like_person(span: Span) -> bool:
+    words = lexicon()
+    if not all(token.is_title for token in span):
+        return False
+    if any(token.lower_ in words.title_words or token.lower_ in words.head_types
+           or token.lower_ in words.name_stopwords for token in span):
+        return False
+    if len(span) == 1:
+        return span[0].lower_ in words.surnames
+    return len(span) <= 3 and span.text.lower() not in words.places
+
+
+def _without_subunit(span: Span) -> Span:
+    """"Standing Committee of the Municipal Party Committee" names the committee's committee: the mention
+    is the body after "of", and the sub-unit words are left to the title they belong to."""
+    words = lexicon()
+    for token in span[1:-1]:
+        if token.lower_ == "of" and span.doc[token.i - 1].lower_ in words.subunits:
+            rest = span.doc[token.i + 1 + (span.doc[token.i + 1].lower_ == "the"):span.end]
+            if len(rest) and type_of_name(rest)[0] in {ontology.GOVERNMENT_BODY, ontology.ORGANIZATION,
+                                                       ontology.COMPANY}:
+                return rest
+            break
+    return span
+
+
+def _ruler_mentions(doc: Doc) -> list[Mention]:
+    """The name ruler's spans, a name with a possessive inside split where its first part is a name itself
+    ("North China's Shanxi province")."""
+    found = []
+    for match in doc.spans.get(SPANS_KEY, ()):
+        if match.label_ == ontology.AMOUNT:
+            continue
+        span = _trim(match, match.label_ == ontology.PERSON)
+        if not len(span):
+            continue
+        parts = [_without_subunit(span)]
+        for i in range(span.start + 1, span.end - 1):
+            left = doc[span.start:i]
+            if doc[i].text in _POSSESSIVE and type_of_name(left, head_first=False)[0] or \
+                    doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
+                    (_is_person_name(left) or left.text.lower() in lexicon().places):
+                parts = [left, doc[i + 1:span.end]]
+                break
+        for part in parts:
+            if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME:
+                kind = match.label_
+            else:
+                kind = ontology.PERSON if _is_person_name(part) else type_of_name(part)[0]
+            if kind:
+                found.append(Mention(part.start, part.end, part.text, kind))
+    return found
+
+
+def _not_a_name(span: Span) -> bool:
+    """NER spans that are no name: words of a headline (with a verb, or one adjective), or only title and
+    level words ("Party")."""
+    words = lexicon()
+    return any(token.tag_.startswith("VB") for token in span) or (len(span) == 1 and span[0].tag_ == "JJ") \
+        or all(token.lower_ in words.title_words or token.lower_ in words.levels for token in span)
+
+
+def _ner_mentions(doc: Doc) -> list[Mention]:
+    """NER's names, typed by their words where they can be, by NER's label otherwise."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_TYPES:
+            continue
+        person = ent.label_ == "PERSON"
+        span = _trim(ent, person)
+        if not len(span) or not span[0].text[:1].isupper():
+            continue
+        kind, strong = type_of_name(span)
+        if kind is None:
+            if person and not _looks_like_person(span) or _not_a_name(span):
+                continue
+            kind = NER_TYPES[ent.label_]
+        found.append(Mention(span.start, span.end, span.text, kind, strong=strong, source="ner"))
+    return found
+
+
+def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
+    """The ruler's mentions, and NER's where they overlap none of them; a person's name that NER found
+    longer than the ruler did ("Dao Feng" for "Feng") replaces the ruler's."""
+    kept = list(ruled)
+    for mention in recognized:
+        overlapped = [other for other in kept if mention.overlaps(other)]
+        if not overlapped:
+            kept.append(mention)
+        elif mention.type == ontology.PERSON and all(
+                other.type == ontology.PERSON and other.end - other.start < mention.end - mention.start
+                for other in overlapped):
+            kept = [other for other in kept if other not in overlapped] + [mention]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names of the article repeated where neither the ruler nor NER saw them: names of two words or
+    more in any case ("the eastern new district"), one-word names as written ("Tencent"), and a
+    company's name without its suffix ("Tencent" for "Tencent Co., Ltd.")."""
+    forms: dict[str, dict[tuple[str, ...], tuple[str, Mention]]] = {}
+    generic = lexicon().generic_name_words
+    for mention in mentions:
+        if mention.type == ontology.PERSON:
+            continue
+        tokens = doc[mention.start:mention.end]
+        words = tuple(token.lower_ for token in tokens)
+        core = tuple(token.lower_ for token in tokens if token.lower_ not in generic and not token.is_punct)
+        forms.setdefault(words[0], {}).setdefault(words, (mention.text, mention))
+        if mention.type == ontology.COMPANY and core and core != words:
+            forms.setdefault(core[0], {}).setdefault(core, (" ".join(t.text for t in tokens
+                                                                     if t.lower_ in core), mention))
+        if mention.type == ontology.COMPANY and len(tokens) > 1 and _brand(tokens[0]):
+            forms.setdefault(words[0], {}).setdefault(words[:1], (tokens[0].text, mention))
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    found = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        for words, (text, mention) in sorted(forms.get(token.lower_, {}).items(), key=lambda item: -len(item[0])):
+            end = token.i + len(words)
+            span = doc[token.i:end]
+            if end > len(doc) or taken & set(range(token.i, end)) or tuple(t.lower_ for t in span) != words:
+                continue
+            if len(words) == 1 and span.text != text.split()[0]:
+                continue
+            found.append(Mention(token.i, end, text, mention.type, strong=len(words) > 1, source="repeat"))
+            taken.update(range(token.i, end))
+            break
+    return found
+
+
+def _brand(token: Token) -> bool:
+    """Whether a company name's first word can stand for the company alone ("Kunpeng" of "Kunpeng Data
+    Group"): a proper noun that is no place, level, name head or common word."""
+    words = lexicon()
+    return token.pos_ == "PROPN" and not token.is_stop and token.lower_ not in words.places \
+        and token.lower_ not in words.levels and words.head_type(token.lower_) is None \
+        and token.lower_ not in words.name_stopwords and token.lower_ not in words.title_words
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
-    """Every named-entity mention in the doc that has an ontology type, in text order."""
-    mentions = []
-    for ent in doc.ents:
-        span = _trim(ent)
-        kind = type_of(span) if len(span) else None
-        if kind:
-            mentions.append(Mention(span.start, span.end, span.text, kind))
-    return mentions
+    """Every named-entity mention in the doc that has an ontology type, in text order (names unresolved)."""
+    mentions = _merge(_ruler_mentions(doc), _ner_mentions(doc))
+    mentions += _repetitions(doc, mentions)
+    return sorted(mentions + _possessive_projects(doc, mentions), key=lambda m: m.start)
 
 
-def resolve_names(mentions: Iterable[Mention]) -> dict[str, str]:
-    """Map every mention's text to the fullest name it stands for in this article.
-
-    A surname alone resolves to the nearest earlier full name that starts with it; a name that is
-    the first words of a longer name of the same type resolves to that longer name.
-    """
-    mentions = list(mentions)
-    canonical: dict[str, str] = {}
-    for index, mention in enumerate(mentions):
-        words = mention.text.split()
-        longer = [other.text for other in mentions[:index] + mentions[index + 1:]
-                  if other.type == mention.type and len(other.text.split()) > len(words)
-                  and other.text.split()[:len(words)] == words]
-        earlier = [name for name in longer if name in {m.text for m in mentions[:index]}]
-        if mention.type == ontology.PERSON and len(words) == 1:
-            canonical[mention.text] = (earlier or longer or [mention.text])[-1]
-        elif longer and mention.type != ontology.PERSON:
-            canonical[mention.text] = min(longer, key=len)
-        else:
-            canonical.setdefault(mention.text, mention.text)
-    return canonical
-
-
-def entities_of(mentions: Iterable[Mention], canonical: dict[str, str]) -> tuple[Entity, ...]:
-    """Group mentions into the article's entities, each with every other name form as an alias."""
-    forms: dict[tuple[str, str], set[str]] = {}
+def with_names(mentions: list[Mention], names: dict[tuple[str, str], tuple[str, str]]) -> list[Mention]:
+    """Set each mention's resolved name and type from `names`: (text, type) -> (name, type); drop the
+    mentions that resolve to nothing."""
+    resolved = []
     for mention in mentions:
-        forms.setdefault((canonical[mention.text], mention.type), set()).add(mention.text)
-    return tuple(Entity(name, kind, tuple(sorted(names - {name})))
-                 for (name, kind), names in sorted(forms.items()))
+        target = names.get((mention.text, mention.type))
+        if target:
+            resolved.append(replace(mention, name=target[0], type=target[1]))
+    return resolved
+
+
+def _possessive_projects(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Huawei Technologies Co's coal mining headquarters": a company's project named by its head noun."""
+    words = lexicon()
+    found = []
+    for mention in mentions:
+        i = mention.end
+        if mention.type != ontology.COMPANY or i >= len(doc) or doc[i].text not in _POSSESSIVE:
+            continue
+        for j in range(i + 1, min(i + 6, len(doc))):
+            if words.head_type(doc[j].lower_) == ontology.PROJECT and doc[j].is_lower:
+                found.append(Mention(mention.start, j + 1, doc[mention.start:j + 1].text, ontology.PROJECT,
+                                     source="possessive"))
+                break
+            if not doc[j].is_lower or doc[j].pos_ not in {"NOUN", "ADJ", "VERB"}:
+                break
+    return found
+
+
+def owner_prefixes(doc: Doc, mentions: list[Mention],
+                   names: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """"Alibaba Cloud X Center and Y Base": the company's name that starts the first of two coordinated
+    projects starts the second one's full name too."""
+    companies = [names.get((m.text, m.type), (m.text, m.type))[0] for m in mentions if m.type == ontology.COMPANY]
+    prefixes = sorted({m.text for m in mentions if m.type == ontology.COMPANY}, key=len, reverse=True)
+    found = {}
+    for first, second in zip(mentions, mentions[1:]):
+        if first.type != second.type or first.type != ontology.PROJECT or second.start != first.end + 1 \
+                or doc[first.end].lower_ != "and":
+            continue
+        owner = next((p for p in prefixes if first.text.startswith(p + " ")), None)
+        if owner and not any(second.text.startswith(p) for p in prefixes + companies):
+            found[(second.text, second.type)] = (f"{owner} {second.text}", second.type)
+    return found

@@ -5,9 +5,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import ModelError
+from .names import add_name_ruler
 
 PARAGRAPH_BREAK = "paragraph_breaks"
 
@@ -18,13 +19,32 @@ MODEL_PACKAGES = {
 }
 
 
+DATELINE_DASHES = frozenset({"--", "—"})
+DATELINE_WORDS = 8
+
+
 @Language.component(PARAGRAPH_BREAK)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so no sentence runs from a headline into the body."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+    """Start a sentence after every blank line, so no sentence runs from a headline into the body, and
+    after a dateline's dash ("GUIYANG, March 6 -- The ...")."""
+    for token in doc[1:-1]:
+        if token.is_space and token.text.count("\n") >= 2 or _ends_dateline(token):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _ends_dateline(token: Token) -> bool:
+    """The dash that ends a paragraph's dateline ("GUIYANG, March 6 --", "BEIJING, May 2 (Xinhua) --",
+    "Yibin, Sichuan —"): all the words before it in the paragraph are capitalised, numbers or punctuation."""
+    if token.text not in DATELINE_DASHES:
+        return False
+    start = token.i
+    while start > 0 and not (token.doc[start - 1].is_space and "\n" in token.doc[start - 1].text):
+        start -= 1
+        if token.i - start > DATELINE_WORDS:
+            return False
+    words = token.doc[start:token.i]
+    return len(words) > 0 and all(w.is_title or w.is_upper or w.like_num or w.is_punct for w in words)
 
 
 @lru_cache(maxsize=4)
@@ -40,4 +60,5 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy pipeline {model!r} is not installed; install {package} "
                          f"with pip into this environment, or pick another with --model") from None
     nlp.add_pipe(PARAGRAPH_BREAK, before="parser" if "parser" in nlp.pipe_names else None)
+    add_name_ruler(nlp)
     return nlp

@@ -6,17 +6,48 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .entities import entities_of, find_mentions, resolve_names
-from .model import ArticleText, Extraction
+from . import ontology
+from .context import Context
+from .coref import definite_mentions, home_places, resolve
+from .entities import Mention, find_mentions, owner_prefixes, with_names
+from .model import ArticleText, Entity, Extraction
 from .relations import extract_triples
+
+
+def article_mentions(doc: Doc) -> tuple[list[Mention], Context]:
+    """The article's mentions, each resolved to its fullest name, and the context the rules read."""
+    mentions = find_mentions(doc)
+    home = home_places(mentions)
+    names = resolve(mentions, home)
+    names.update(owner_prefixes(doc, mentions, names))
+    resolved = with_names(mentions, names)
+    resolved = sorted(resolved + definite_mentions(doc, resolved, home), key=lambda m: m.start)
+    return resolved, Context(doc, resolved, home)
+
+
+def entities_of(mentions: Iterable[Mention]) -> tuple[Entity, ...]:
+    """Group mentions into the article's entities, each with every other name form as an alias."""
+    forms: dict[tuple[str, str], dict[str, str]] = {}
+    for mention in mentions:
+        if mention.source in {"definite", "pronoun"}:
+            continue
+        found = forms.setdefault((mention.name, mention.type), {})
+        found.setdefault(mention.text.lower(), mention.text)
+    return tuple(Entity(name, kind, tuple(sorted(form for lower, form in names.items() if lower != name.lower())))
+                 for (name, kind), names in sorted(forms.items()) if kind in ontology.ENTITY_TYPES)
 
 
 def extract_doc(doc: Doc, item: ArticleText) -> Extraction:
     """Extract one parsed article."""
-    mentions = find_mentions(doc)
-    canonical = resolve_names(mentions)
-    triples = tuple(extract_triples(doc, item, mentions, canonical))
-    return Extraction(article=item.article, entities=entities_of(mentions, canonical), triples=triples)
+    mentions, context = article_mentions(doc)
+    triples = tuple(extract_triples(item, context))
+    entities = entities_of(mentions)
+    named = {(entity.name, entity.type) for entity in entities}
+    implied = {(name, kind) for triple in triples for name, kind in ((triple.subject, triple.subject_type),
+                                                                    (triple.object, triple.object_type))
+               if kind in ontology.ENTITY_TYPES and (name, kind) not in named}
+    entities += tuple(Entity(name, kind) for name, kind in sorted(implied))
+    return Extraction(article=item.article, entities=entities, triples=triples)
 
 
 def extract_articles(items: Iterable[ArticleText], nlp: Language, *, batch_size: int = 16) -> Iterator[Extraction]:

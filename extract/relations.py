@@ -1,138 +1,61 @@
-"""Relation rules over the dependency parse: one small function per kind of wording.
+"""Run every relation rule over an article and turn what they find into triples with evidence.
 
-Each rule reads a parsed sentence and yields (subject, predicate, object, role, rule) candidates
-over entity mentions; extract_triples checks them against the ontology and attaches the evidence.
-Verb lexicons live in patterns/verbs.json.
+Each rule reads one sentence and the article's context and yields candidates; this module checks
+them against the ontology, keeps each fact once (the first sentence that states it), and attaches
+the evidence sentence, its offsets, the publication date and the date the sentence gives.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from itertools import combinations
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span
 
 from . import ontology
+from .context import Candidate, Context
+from .coref import words_of
+from .cooperation import two_parties
+from .dates import sentence_date
 from .entities import Mention
+from .lexicon import lexicon
 from .model import ArticleText, Triple
+from .positions import positions
+from .structure import (based_in, capitals, city_province, owned_projects, parts, places_in, possessive_places,
+                        projects_in, subsidiaries)
+from .values import values
+from .verbs import fronted_visits, verb_relations
 
-CONFIDENCE = {"verb": 0.8, "apposition": 0.85, "place_in": 0.7}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    subject: Mention
-    predicate: str
-    object: Mention
-    rule: str
-    role: str | None = None
-
-
-@dataclass(frozen=True)
-class VerbRule:
-    predicate: str
-    lemmas: frozenset[str]
-    objects: tuple[str, ...]
-    group: bool = False
-
-
-@lru_cache(maxsize=1)
-def verb_rules() -> tuple[VerbRule, ...]:
-    data = json.loads(resources.files("extract").joinpath("patterns/verbs.json").read_text("utf-8"))
-    return tuple(VerbRule(name, frozenset(spec["lemmas"]), tuple(spec["objects"]), spec.get("group", False))
-                 for name, spec in data.items() if not name.startswith("_"))
-
-
-class MentionIndex:
-    """Find the mention a token belongs to."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.by_token = {i: mention for mention in mentions for i in range(mention.start, mention.end)}
-
-    def __call__(self, token: Token) -> Mention | None:
-        return self.by_token.get(token.i)
-
-
-def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
-
-
-def _mentions(tokens: list[Token], index: MentionIndex) -> list[Mention]:
-    found: list[Mention] = []
-    for token in tokens:
-        mention = index(token)
-        if mention and mention not in found:
-            found.append(mention)
-    return found
-
-
-def verb_relations(sent: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """"X met with Y", "X visited Y", "A and B signed an agreement": a lexicon verb and its arguments."""
-    for verb in sent:
-        if verb.pos_ not in {"VERB", "AUX"}:
-            continue
-        for rule in verb_rules():
-            if verb.lemma_.lower() not in rule.lemmas:
-                continue
-            subjects = _mentions([t for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}
-                                  for t in _with_conjuncts(child)], index)
-            objects = _mentions([t for child in verb.children for t in _object_tokens(child, rule.objects)], index)
-            for subject in subjects:
-                for obj in objects:
-                    yield Candidate(subject, rule.predicate, obj, "verb")
-            if rule.group:
-                for left, right in combinations(subjects, 2):
-                    yield Candidate(left, rule.predicate, right, "verb")
-
-
-def _object_tokens(child: Token, slots: tuple[str, ...]) -> list[Token]:
-    if child.dep_ == "dobj" and "dobj" in slots:
-        return _with_conjuncts(child)
-    if child.dep_ == "prep" and child.lower_ in slots:
-        return [t for pobj in child.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)]
-    return []
-
-
-def apposition_positions(sent: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """"X, secretary of Y" and "X, member of A and secretary of B": titles set beside a person."""
-    for token in sent:
-        person = index(token)
-        if not person or person.type != ontology.PERSON or token.i != person.end - 1:
-            continue
-        for title in (t for child in token.children if child.dep_ == "appos" for t in _with_conjuncts(child)):
-            for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ == "of"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    organization = index(pobj)
-                    if organization:
-                        role = sent.doc[title.left_edge.i:title.i + 1]
-                        words = [t.text_with_ws for t in role if t.lower_ not in {"the", "a", "an"}]
-                        yield Candidate(person, "holds_position", organization, "apposition",
-                                        "".join(words).strip(" ,"))
-
-
-def place_in_place(sent: Span, index: MentionIndex) -> Iterator[Candidate]:
-    """"Jinyuan district in Taiyuan", "the park located in Z": a name followed by "in" and a place."""
-    for prep in sent:
-        if prep.lower_ != "in" or prep.dep_ != "prep":
-            continue
-        head = prep.head
-        if head.lemma_ == "locate":
-            head = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), head.head)
-        subject = index(head)
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            place = index(pobj)
-            if subject and place and place.type == ontology.PLACE:
-                yield Candidate(subject, "located_in", place, "place_in")
-
-
-RULES: tuple[Callable[[Span, MentionIndex], Iterator[Candidate]], ...] = (
-    verb_relations,
-    apposition_positions,
-    place_in_place,
+Rule = Callable[[Span, Context], Iterator[Candidate]]
+RULES: tuple[Rule, ...] = (
+    positions, verb_relations, fronted_visits, places_in, capitals, possessive_places, based_in, city_province,
+    projects_in, parts, subsidiaries, owned_projects, values, two_parties,
 )
+AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
+                    *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
+                      for role in ("subject", "object"))})
+CONFIDENCE = {
+    "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "noun": 0.8, "fronted_at": 0.6,
+    "place_in": 0.75, "capital": 0.9, "possessive": 0.8, "city_province": 0.8, "project_in": 0.65,
+    "apposition": 0.7, "under": 0.75, "based_in": 0.85, "part_noun": 0.7, "subsidiary": 0.9, "name_owner": 0.6, "value": 0.65, "two_parties": 0.6,
+}
+
+
+def _as_agent(found: Candidate) -> Candidate:
+    """A place that builds or invests ("the district will develop the park") acts as its government, and
+    so does a park that signs or cooperates ("Suzhou Industrial Park signed with ..."); a subsidiary
+    and its parent are companies, where NER could only say organization."""
+    subject, obj = (_acting(mention, found.predicate, role)
+                    for mention, role in ((found.subject, "subject"), (found.object, "object")))
+    return replace(found, subject=subject, object=obj)
+
+
+def _acting(mention: Mention, predicate: str, role: str) -> Mention:
+    if (mention.type, predicate, role) in AGENTS and (
+            mention.type == ontology.PLACE or words_of(mention.name)[-1] in lexicon().administered_areas):
+        return replace(mention, type=ontology.GOVERNMENT_BODY)
+    if predicate == "subsidiary_of" and mention.type == ontology.ORGANIZATION and not mention.strong:
+        return replace(mention, type=ontology.COMPANY)
+    return mention
 
 
 def _evidence(sent: Span, text: str) -> tuple[str, int, int]:
@@ -143,25 +66,42 @@ def _evidence(sent: Span, text: str) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
-def extract_triples(doc: Doc, item: ArticleText, mentions: list[Mention],
-                    canonical: dict[str, str]) -> Iterator[Triple]:
-    """Yield every triple the rules find in the doc, with the evidence sentence and its offsets."""
+def _key(found: Candidate) -> tuple[str, str, str]:
+    subject, obj = found.subject.name, found.object.name
+    predicate = ontology.PREDICATES[found.predicate]
+    if predicate.is_symmetric(found.subject.type, found.object.type) and obj < subject:
+        subject, obj = obj, subject
+    return subject, found.predicate, obj
+
+
+def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
+    """Yield every triple the rules find in the article, each fact once, with its evidence: the first
+    sentence of the body that states it, or the headline where only the headline does."""
     article = item.article
-    index = MentionIndex(mentions)
-    seen = set()
-    for sent in doc.sents:
-        evidence, start, end = _evidence(sent, item.text)
+    kept: dict[tuple[str, str, str], Triple] = {}
+    from_headline: set[tuple[str, str, str]] = set()
+    for number, sent in enumerate(context.doc.sents):
+        evidence = None
         for rule in RULES:
-            for found in rule(sent, index):
+            for found in map(_as_agent, rule(sent, context)):
                 predicate = ontology.PREDICATES[found.predicate]
-                subject, obj = canonical[found.subject.text], canonical[found.object.text]
-                if subject == obj or not predicate.allows(found.subject.type, found.object.type):
+                if found.subject.name == found.object.name or \
+                        not predicate.allows(found.subject.type, found.object.type):
                     continue
-                key = (subject, found.predicate, obj, found.role, start)
-                if key in seen:
+                key = _key(found)
+                if key in kept and (key not in from_headline or number == 0):
                     continue
-                seen.add(key)
-                yield Triple(article=article.id, subject=subject, subject_type=found.subject.type,
-                             predicate=found.predicate, object=obj, object_type=found.object.type,
-                             evidence=evidence, start=start, end=end, confidence=CONFIDENCE[found.rule],
-                             role=found.role, date=article.date, rule=found.rule)
+                context.found.append(found)
+                if evidence is None:
+                    evidence = (*_evidence(sent, item.text), sentence_date(sent, article.date))
+                text, start, end, event_date = evidence
+                if number == 0:
+                    from_headline.add(key)
+                else:
+                    from_headline.discard(key)
+                kept[key] = Triple(article=article.id, subject=found.subject.name,
+                                   subject_type=found.subject.type, predicate=found.predicate,
+                                   object=found.object.name, object_type=found.object.type, role=found.role,
+                                   evidence=text, start=start, end=end, confidence=CONFIDENCE[found.rule],
+                                   date=article.date, event_date=event_date, rule=found.rule)
+    yield from sorted(kept.values(), key=lambda triple: triple.start)

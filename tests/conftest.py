@@ -20,6 +20,21 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def extract_text(nlp):  # type: ignore[no-untyped-def]
+    """Extract an article given as text (its id "test"); returns the Extraction."""
+    from extract import ArticleText, clean_text, extract_doc
+    from extract.dates import publication_date
+    from extract.model import Article
+
+    def run(text: str):  # type: ignore[no-untyped-def]
+        body = clean_text(text)
+        article = Article(id="test", path="test.txt", title="", date=publication_date(text), sha256="")
+        return extract_doc(nlp(body), ArticleText(article=article, text=text, body=body))
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`newsgraph build seeds -o DIR`, run once per session through the CLI; returns DIR."""
     from export.cli import cli

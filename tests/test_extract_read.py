@@ -84,3 +84,18 @@ def test_unreadable_articles_name_the_file_and_the_problem(tmp_path: Path, conte
     with pytest.raises(ArticleError) as raised:
         read_article(path)
     assert str(raised.value) == f"{path}: {problem}"
+
+
+def test_extractor_version_names_the_rules_and_the_pattern_files() -> None:
+    from extract import extractor_version
+    from extract.lexicon import RULES_VERSION
+
+    version, _, digest = extractor_version().partition("+")
+    assert version == RULES_VERSION
+    assert len(digest) == 12 and int(digest, 16) >= 0
+
+
+@pytest.mark.model
+def test_a_dateline_ends_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("NANNING, June 2 -- The Nanning Port Group signed a deal.")
+    assert [sent.text for sent in doc.sents][-1] == "The Nanning Port Group signed a deal."

@@ -1,0 +1,188 @@
+"""What every relation rule reads: the parsed article, its resolved mentions, and helpers over the parse."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from . import ontology
+from .coref import Home, core_words, display_name
+from .entities import Mention
+from .lexicon import lexicon
+
+_LIST_WORDS = frozenset({",", "and", "or", "the", "as", "well", "、"})
+_SPOKESPEOPLE = lexicon().representatives
+PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A triple a rule proposes, over mentions; extract_triples checks it against the ontology."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    rule: str
+    role: str | None = None
+
+
+@dataclass
+class Context:
+    """One article's parse and mentions. `found` holds the candidates of the sentences read so far."""
+
+    doc: Doc
+    mentions: list[Mention]
+    home: Home
+    found: list[Candidate] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._spans: dict[tuple[int, int], list[Mention]] = {}
+        self.by_token: dict[int, Mention] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start - m.end):
+            for i in range(mention.start, mention.end):
+                self.by_token[i] = mention
+
+    def at(self, token: Token | None) -> Mention | None:
+        """The mention a token belongs to (the innermost one)."""
+        return None if token is None else self.by_token.get(token.i)
+
+    def starting_at(self, i: int) -> Mention | None:
+        mention = self.by_token.get(i)
+        return mention if mention and mention.start == i else None
+
+    def ending_at(self, i: int) -> Mention | None:
+        """The mention whose last token is doc[i - 1]."""
+        mention = self.by_token.get(i - 1)
+        return mention if mention and mention.end == i else None
+
+    def in_span(self, span: Span) -> list[Mention]:
+        """The mentions inside a span (a sentence), in text order; computed once per span."""
+        key = (span.start, span.end)
+        if key not in self._spans:
+            self._spans[key] = [m for m in self.mentions if span.start <= m.start and m.end <= span.end]
+        return self._spans[key]
+
+    def home_place(self, level: str) -> Mention | None:
+        """A mention of the article's city ("city") or province ("province"); where the article names it
+        only inside the names of its bodies ("the Wuhan Municipal Party Committee"), a mention made for it."""
+        place = self.home.city if level == "city" else self.home.province
+        if place is None:
+            return None
+        candidates = [m for m in self.mentions if m.type == ontology.PLACE and " ".join(core_words(m.name)) == place]
+        if candidates:
+            return candidates[0]
+        name = display_name(place, self.mentions)
+        return Mention(0, 0, name, ontology.PLACE, name=name, source="home")
+
+    def coordinated(self, mention: Mention) -> list[Mention]:
+        """The mentions listed with this one, in text order ("A, B and C" for any of them): names
+        separated only by commas, "and", "or", "as well as" and articles."""
+        chain = [mention]
+        for step in (-1, 1):
+            current = mention
+            while True:
+                i, seen_link, represented = self._skip_link(current.start - 1 if step < 0 else current.end, step)
+                other = self.ending_at(i + 1) if step < 0 else self.starting_at(i)
+                if not seen_link or other is None or not represented and \
+                        (other.type == ontology.PERSON) != (mention.type == ontology.PERSON) or \
+                        _across_clauses(self.doc[current.end - 1], self.doc[other.end - 1]):
+                    break
+                chain.insert(0, other) if step < 0 else chain.append(other)
+                current = other
+        return chain
+
+    def _skip_link(self, i: int, step: int) -> tuple[int, bool, bool]:
+        """Step over the words between two listed names: list words, and (forwards) the people who stand
+        for the next name ("and the representatives of"). Returns where the next name should end or
+        start, whether any word was stepped over, and whether representatives were."""
+        seen_link = represented = False
+        while 0 <= i < len(self.doc):
+            word = self.doc[i].lower_
+            if word in _LIST_WORDS:
+                seen_link = True
+            elif step > 0 and (word in _SPOKESPEOPLE or represented and word in {"of", "from"}):
+                seen_link = represented = True
+            else:
+                break
+            i += step
+        return i, seen_link, represented
+
+    def salient(self, kinds: frozenset[str], before: int) -> Mention | None:
+        """The name of one of `kinds` that the text is about just before token `before`: of the last
+        sentence naming one, the subject if it is one, else the last named."""
+        earlier = [m for m in self.mentions if m.end <= before and m.type in kinds]
+        if not earlier:
+            return None
+        sentence = self.doc[earlier[-1].start].sent
+        latest = [m for m in earlier if m.start >= sentence.start]
+        subjects = [m for m in latest if self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+        return (subjects or latest)[0 if subjects else -1]
+
+    def follows_a_place(self, mention: Mention) -> bool:
+        """"in A in the C": C directly follows the place A, so it says where A is, not where the
+        sentence's subject is."""
+        i = mention.start - 1
+        if i > 0 and self.doc[i].lower_ == "the":
+            i -= 1
+        before = self.ending_at(i)
+        return self.doc[i].lower_ == "in" and before is not None and before.type == ontology.PLACE
+
+    def mentions_of(self, tokens: Iterable[Token]) -> list[Mention]:
+        found: list[Mention] = []
+        for token in tokens:
+            mention = self.at(token)
+            if mention and mention not in found:
+                found.append(mention)
+        return found
+
+
+def _across_clauses(one: Token, other: Token) -> bool:
+    """Whether two names listed one after the other belong to different clauses: one is a subject and the
+    other is not inside that subject ("invest in A, and B will build": B starts a new clause)."""
+    for subject, rest in ((one, other), (other, one)):
+        if subject.dep_ in {"nsubj", "nsubjpass"} and rest not in subject.subtree:
+            return True
+    return False
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("A, B and C")."""
+    return [token, *token.conjuncts]
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token, the token itself if it is one."""
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def subjects_of(token: Token) -> list[Token]:
+    """The subjects of the verb that governs a token, through conjoined verbs and open complements
+    ("X will keep innovating and deepen cooperation with Y" -> X)."""
+    verb = governing_verb(token)
+    for _ in range(4):
+        if verb is None:
+            return []
+        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            return [verb.head]
+        if subjects:
+            return [t for subject in subjects for t in conjuncts(subject)]
+        controller = [child for child in verb.head.children if child.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and controller:
+            return conjuncts(controller[0])
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
+            verb = governing_verb(verb.head)
+        elif verb.dep_ in {"relcl", "acl"}:
+            return [verb.head]
+        else:
+            return []
+    return []

@@ -1,0 +1,205 @@
+"""Coreference inside one article: every mention resolved to the fullest name the article gives.
+
+- a surname alone ("Zhang said") is the full name that starts with it ("Zhang Jifu");
+- a short form is the longer name it shortens: without generic words ("Chindata" for "Chindata Group",
+  "Datong" for "Datong City"), by its first words ("Ubtech" for "Ubtech Robotics Co., Ltd."), as a
+  subsequence with the same first and last word ("Jinhua Development Zone"), or without a leading
+  place or company ("Municipal Party Committee" for "Jinhua Municipal Party Committee");
+- a body named by level only ("the Municipal Energy Bureau") takes the article's city or province;
+- a definite noun ("the company", "our city", "the conference") is the nearest earlier name of its
+  kind (for "the company", also a name NER took for an organization without a head word to say so),
+  and the city or province the article is about for "the city" and "the province"; "he" and "she"
+  are the person named last.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from . import ontology
+from .entities import Mention
+from .lexicon import lexicon
+
+_ORGANIZATIONS = frozenset({ontology.COMPANY, ontology.ORGANIZATION, ontology.GOVERNMENT_BODY, ontology.PROJECT,
+                            ontology.EVENT, ontology.PLACE})
+
+
+def words_of(name: str) -> tuple[str, ...]:
+    """A name's words in lower case, without punctuation: the form short forms are compared in."""
+    return tuple(re.findall(r"[\w]+", name.lower().replace("’", "'").replace("'s", "")))
+
+
+def core_words(name: str) -> tuple[str, ...]:
+    """A name's words less generic ones ("Group", "Co., Ltd.", "City")."""
+    generic = lexicon().generic_name_words
+    return tuple(word for word in words_of(name) if word not in generic)
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
+@dataclass(frozen=True)
+class Home:
+    """The city and the province an article is about (the most named of each), by their core names."""
+
+    city: str | None
+    province: str | None
+
+
+def home_places(mentions: list[Mention]) -> Home:
+    """The city and the province named most often, directly or in the names of their bodies."""
+    words = lexicon()
+    counts: dict[str, Counter[str]] = {"cities": Counter(), "provinces": Counter()}
+    for mention in mentions:
+        core = " ".join(core_words(mention.text))
+        level = words.places.get(core)
+        if mention.type == ontology.PLACE:
+            if level in counts:
+                counts[level][core] += 1
+            elif words_of(mention.text)[-1:] == ("city",):
+                counts["cities"][core] += 1
+            elif words_of(mention.text)[-1:] == ("province",):
+                counts["provinces"][core] += 1
+        elif mention.type == ontology.GOVERNMENT_BODY:
+            text = words_of(mention.text)
+            for level_word, kind in (("municipal", "cities"), ("provincial", "provinces")):
+                if level_word in text and text.index(level_word) > 0:
+                    counts[kind][" ".join(text[:text.index(level_word)])] += 1
+    return Home(*(counts[kind].most_common(1)[0][0] if counts[kind] else None
+                  for kind in ("cities", "provinces")))
+
+
+def display_name(core: str, mentions: list[Mention]) -> str:
+    """A core name as the article writes it ("datong" -> "Datong", also from "Datong Municipal Government")."""
+    for mention in mentions:
+        words = mention.text.split()
+        for size in range(len(core.split()), 0, -1):
+            if " ".join(core_words(" ".join(words[:size]))) == core:
+                return " ".join(w for w in words[:size] if w.lower() not in lexicon().generic_name_words)
+    return core.title()
+
+
+def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str, bool]],
+                  leading: set[tuple[str, ...]]) -> list[str]:
+    """The longer names of the article that `text` is a short form of, best first."""
+    short, short_core = words_of(text), core_words(text)
+    by_core, by_prefix, by_subsequence, by_suffix = [], [], [], []
+    for other, other_kind, other_strong in names:
+        long = words_of(other)
+        if len(long) <= len(short) or other == text:
+            continue
+        if kind != other_kind and (strong or other_kind == ontology.PERSON or not other_strong):
+            continue
+        if short_core and core_words(other) == short_core:
+            by_core.append(other)
+        elif not strong and long[:len(short)] == short:
+            by_prefix.append(other)
+        elif len(short_core) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
+            by_subsequence.append(other)
+        elif long[-len(short):] == short and long[:len(long) - len(short)] in leading:
+            by_suffix.append(other)
+    return by_core + by_prefix + by_subsequence + by_suffix
+
+
+def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[str, str]]:
+    """Map each mention's (text, type) to the (name, type) it stands for; lone surnames that name
+    nobody in the article map to nothing."""
+    words = lexicon()
+    names = list(dict.fromkeys((m.text, m.type, m.strong) for m in mentions))
+    leading = {words_of(m.text) for m in mentions if m.type in {ontology.PLACE, ontology.COMPANY}}
+    resolved: dict[tuple[str, str], tuple[str, str]] = {}
+    for text, kind, strong in names:
+        if kind == ontology.PERSON:
+            if len(text.split()) > 1:
+                resolved[(text, kind)] = (text, kind)
+                continue
+            full = next((m.text for m in mentions if m.type == ontology.PERSON and len(m.text.split()) > 1
+                         and m.text.split()[0] == text), None)
+            if full:
+                resolved[(text, kind)] = (full, kind)
+            continue
+        longer = _longer_forms(text, kind, strong, names, leading)
+        if longer:
+            target = longer[0]
+            resolved[(text, kind)] = (target, next(k for t, k, _ in names if t == target))
+            continue
+        first = words_of(text)[0] if words_of(text) else ""
+        place = {"municipal": home.city, "city": home.city, "provincial": home.province}.get(first)
+        if kind == ontology.GOVERNMENT_BODY and place:
+            resolved[(text, kind)] = (f"{display_name(place, mentions)} {text}", kind)
+        else:
+            resolved[(text, kind)] = (text, kind)
+    return _transitive(resolved)
+
+
+def _transitive(resolved: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    final = {}
+    for key, target in resolved.items():
+        seen = {key}
+        while target in resolved and resolved[target] != target and target not in seen:
+            seen.add(target)
+            target = resolved[target]
+        final[key] = target
+    return final
+
+
+def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Mention]:
+    """Mentions for definite nouns ("the company", "our city") that stand for a name of the article."""
+    words = lexicon()
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    found = []
+    for token in doc[1:]:
+        if token.lower_ in words.person_pronouns and token.i not in taken:
+            person = _antecedent(token.i, "", "Person*", mentions, home)
+            if person:
+                found.append(Mention(token.i, token.i + 1, token.text, person.type, name=person.name,
+                                     source="pronoun"))
+            continue
+        target = words.definite_heads.get(token.lower_)
+        if not target or token.i in taken:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}:
+            continue
+        start = token.i - 1
+        while start > 0 and doc[start].is_lower and doc[start].pos_ in {"NOUN", "ADJ"} and start > token.i - 3:
+            start -= 1
+        if doc[start].lower_ not in words.definite_determiners:
+            continue
+        modifiers = [t.lower_ for t in doc[start + 1:token.i]]
+        antecedent = _antecedent(token.i, token.lower_, target, mentions, home)
+        if antecedent and target.endswith("*"):
+            antecedent = _salient(doc, antecedent, mentions, token.i)
+        if antecedent and all(word in words_of(antecedent.name) for word in modifiers):
+            found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, antecedent.type,
+                                 name=antecedent.name, source="definite"))
+    return found
+
+
+def _salient(doc: Doc, antecedent: Mention, mentions: list[Mention], position: int) -> Mention:
+    """Of the names of the antecedent's kind in its sentence, the subject if one is ("A, a subsidiary of
+    B, set up ... the company" -> A), else the antecedent itself (the nearest)."""
+    sentence = doc[antecedent.start].sent
+    for mention in mentions:
+        if sentence.start <= mention.start and mention.end <= position and mention.type == antecedent.type \
+                and doc[mention.end - 1].dep_ in {"nsubj", "nsubjpass"}:
+            return mention
+    return antecedent
+
+
+def _antecedent(position: int, noun: str, target: str, mentions: list[Mention], home: Home) -> Mention | None:
+    if target.startswith("home:"):
+        place = home.city if target == "home:city" else home.province
+        return next((m for m in mentions if m.type == ontology.PLACE and " ".join(core_words(m.name)) == place),
+                    None)
+    any_name = target.endswith("*")
+    kind = target.rstrip("*")
+    earlier = [m for m in mentions if m.end <= position and (
+        m.type == kind or kind == ontology.COMPANY and m.type == ontology.ORGANIZATION and not m.strong)]
+    same_head = [m for m in earlier if noun in words_of(m.name)]
+    found = same_head or (earlier if any_name else [])
+    return found[-1] if found else None

@@ -1,0 +1,146 @@
+"""The word lists and pattern tables in extract/patterns/, loaded once, and the extractor's version.
+
+Rules read words from here, never from literals in code, so that what the extractor knows of the
+genre (titles, name heads, place names, verbs) can be read and extended as data.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from . import ontology
+
+PATTERN_FILES = ("lexicon.json", "gazetteer.json", "names.json", "verbs.json", "boilerplate.json")
+RULES_VERSION = "2"  # raise on any change to the rules' code that changes what they extract
+
+
+def read_pattern_file(name: str) -> Any:
+    """One JSON file of extract/patterns/."""
+    return json.loads(resources.files("extract").joinpath("patterns", name).read_text("utf-8"))
+
+
+def expand_references(value: Any, lists: Mapping[str, Iterable[str]]) -> Any:
+    """Replace, anywhere in a pattern, "@a+b-c" by the sorted words of lists a and b less those of c.
+
+    >>> expand_references({"LOWER": {"IN": "@x+y-z"}}, {"x": ["b", "a"], "y": ["c"], "z": ["c"]})
+    {'LOWER': {'IN': ['a', 'b']}}
+    """
+    if isinstance(value, dict):
+        return {key: expand_references(item, lists) for key, item in value.items()}
+    if isinstance(value, list):
+        return [expand_references(item, lists) for item in value]
+    if isinstance(value, str) and value.startswith("@"):
+        included, *excluded = value[1:].split("-")
+        words = set().union(*(lists[name] for name in included.split("+")))
+        return sorted(words.difference(*(lists[name] for name in excluded)))
+    return value
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A value that changes whenever the rules or any pattern file change: a key for caches of extractions.
+
+    >>> extractor_version().startswith(RULES_VERSION + "+")
+    True
+    """
+    digest = hashlib.sha256()
+    for name in PATTERN_FILES:
+        digest.update(resources.files("extract").joinpath("patterns", name).read_bytes())
+    return f"{RULES_VERSION}+{digest.hexdigest()[:12]}"
+
+
+def _words(entries: list[str]) -> frozenset[str]:
+    return frozenset(entry.lower() for entry in entries)
+
+
+def _tokens(entries: list[str]) -> frozenset[str]:
+    return frozenset(word for entry in entries for word in entry.lower().split())
+
+
+def _last_words(entries: list[str]) -> frozenset[str]:
+    return frozenset(entry.lower().split()[-1] for entry in entries)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list, as frozensets of lower-case words (or phrases, where noted)."""
+
+    head_types: dict[str, str]
+    title_case_heads: frozenset[str]
+    company_suffixes: frozenset[str]
+    administered_areas: frozenset[str]
+    generic_name_words: frozenset[str]
+    levels: frozenset[str]
+    subunits: frozenset[str]
+    titles: frozenset[str]
+    title_words: frozenset[str]
+    city_titles: frozenset[str]
+    province_titles: frozenset[str]
+    representatives: frozenset[str]
+    name_stopwords: frozenset[str]
+    surnames: frozenset[str]
+    surname_stopwords: frozenset[str]
+    definite_heads: dict[str, str]
+    definite_determiners: frozenset[str]
+    person_pronouns: frozenset[str]
+    two_parties: tuple[tuple[str, ...], ...]
+    value_nouns: tuple[tuple[str, ...], ...]
+    currency: frozenset[str]
+    site_nouns: frozenset[str]
+    example_words: frozenset[str]
+    delegation_nouns: frozenset[str]
+    capital_nouns: frozenset[str]
+    part_nouns: frozenset[str]
+    subsidiary_nouns: frozenset[str]
+    agreement_nouns: frozenset[str]
+    cooperation_nouns: frozenset[str]
+    places: dict[str, str]
+
+    def head_type(self, word: str) -> str | None:
+        """The entity type a name ending in `word` has, if `word` is a name head."""
+        return self.head_types.get(word.lower())
+
+
+def _head_types(heads: dict[str, list[str]]) -> dict[str, str]:
+    types: dict[str, str] = {}
+    for kind in ontology.ENTITY_TYPES:
+        for entry in heads.get(kind, ()):
+            types.setdefault(entry.lower().split()[-1], kind)
+    return types
+
+
+def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(entry.lower().split()) for entry in entries)
+
+
+# How each plain list of lexicon.json is read: as words, as the last words of phrases, or as phrases.
+_LISTS: dict[str, Callable[[list[str]], Any]] = {
+    **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words", "levels",
+                     "city_titles", "province_titles", "representatives", "name_stopwords", "surnames",
+                     "surname_stopwords", "definite_determiners", "person_pronouns", "currency", "site_nouns",
+                     "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns"), _words),
+    **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
+    **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
+}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, read once from patterns/lexicon.json and patterns/gazetteer.json."""
+    data = read_pattern_file("lexicon.json")
+    gazetteer = read_pattern_file("gazetteer.json")
+    places = {name.lower(): level for level in ("countries", "regions", "provinces", "cities", "areas")
+              for name in gazetteer[level]}
+    lists = {name: convert(data[name]) for name, convert in _LISTS.items()}
+    return Lexicon(
+        **lists,
+        head_types=_head_types(data["heads"]),
+        title_words=_tokens(data["titles"]) | _tokens(data["title_modifiers"]),
+        definite_heads={k: v for k, v in data["definite_heads"].items() if not k.startswith("_")},
+        places=places,
+    )

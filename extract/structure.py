@@ -1,0 +1,229 @@
+"""Relations stated by the shape of a noun phrase rather than by a verb.
+
+- located_in: "Jinyuan district in Taiyuan"; "the eastern new district of Chengdu"; "Taiyuan, capital
+  of Shanxi"; "North China's Shanxi province"; "Chengdu, Sichuan Province"; a project that "will
+  thrive in Z" or that X "will build in Z"; an event that "opened in Z"; an alliance "launched in Z";
+  a zone that uses "land in Z"; "Singapore's Sembcorp"; "a Singapore-based group";
+- part_of: "the Institute of X, Chinese Academy of Sciences"; "A under B"; "A is a key zone of B";
+- subsidiary_of: "A, a subsidiary of B"; "B's subsidiary A";
+- develops: a project named after the company that runs it ("Chindata ... Campus", "Huawei's
+  headquarters"), and the second of two such projects coordinated under one company's name.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from . import ontology
+from .context import Candidate, Context, conjuncts, subjects_of
+from .coref import words_of
+from .entities import Mention
+from .lexicon import lexicon, read_pattern_file
+
+_LOCATABLE = frozenset({ontology.PLACE, ontology.PROJECT, ontology.COMPANY, ontology.ORGANIZATION,
+                        ontology.GOVERNMENT_BODY, ontology.EVENT})
+_WHERE = frozenset({ontology.PLACE, ontology.PROJECT})
+_AREA_HEADS = frozenset({"district", "county", "zone", "area", "town", "township", "village", "city"})
+_BODIES = frozenset({ontology.ORGANIZATION, ontology.GOVERNMENT_BODY})
+_PARTS = frozenset({ontology.PROJECT, ontology.PLACE, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION})
+_BUILD = frozenset(read_pattern_file("verbs.json")["lemmas"]["develop"])
+
+
+def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"A in Z", "the A district of Z": a name followed by "in"/"of" and a place."""
+    doc = context.doc
+    for mention in context.in_span(sent):
+        i = mention.end
+        if i + 1 >= sent.end or doc[i].lower_ not in {"in", "of"}:
+            continue
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        where = context.starting_at(j)
+        if not where or where.type not in _WHERE:
+            continue
+        if doc[i].lower_ == "of" and not (mention.type == ontology.PLACE and
+                                          words_of(mention.text)[-1:][0] in _AREA_HEADS):
+            continue
+        if doc[i].lower_ == "in" and mention.type not in _WHERE and (
+                doc[i].head.i not in range(mention.start, mention.end)
+                or doc[mention.end - 1].dep_ not in {"nsubj", "nsubjpass", "appos"}):
+            continue
+        listed = context.coordinated(mention)
+        for inner in listed[:listed.index(mention) + 1]:
+            yield Candidate(inner, "located_in", where, "place_in")
+
+
+def capitals(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Taiyuan, capital of Shanxi"; "Guiyang, as the capital of Guizhou"; "Ordos, a major coal city in
+    Inner Mongolia"."""
+    doc, words = context.doc, lexicon()
+    for mention in context.in_span(sent):
+        if mention.type != ontology.PLACE or mention.end >= sent.end or doc[mention.end].text != ",":
+            continue
+        i = mention.end + 1
+        while i < sent.end and (doc[i].lower_ in {"as", "the", "a", "an"} or doc[i].pos_ == "ADJ" or
+                                doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i].lower_ not in words.capital_nouns
+                                and i + 1 < sent.end and doc[i + 1].pos_ == "NOUN"):
+            i += 1
+        if i + 1 < sent.end and doc[i].lower_ in words.capital_nouns and doc[i + 1].lower_ in {"of", "in"}:
+            where = context.starting_at(i + 2)
+            if where and where.end + 1 < sent.end and doc[where.end].text in {"'s", "’s"}:
+                where = context.starting_at(where.end + 1) or where
+            if where and where.type == ontology.PLACE:
+                yield Candidate(mention, "located_in", where, "capital")
+
+
+def possessive_places(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"North China's Shanxi province", "Singapore's Sembcorp": something of a place."""
+    doc = context.doc
+    for mention in context.in_span(sent):
+        i = mention.end
+        if mention.type == ontology.PLACE and i + 1 < sent.end and doc[i].text in {"'s", "’s"}:
+            inner = context.starting_at(i + 1)
+            if inner and inner.type in _LOCATABLE:
+                yield Candidate(inner, "located_in", mention, "possessive")
+
+
+def based_in(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Sembcorp, a Singapore-based energy group"; "Shenzhen-based Huawei"."""
+    doc = context.doc
+    for token in sent:
+        if token.lower_ != "based" or token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
+            continue
+        place = context.ending_at(token.i - 1)
+        noun = token.head
+        located = context.at(noun) or (context.at(noun.head) if noun.dep_ == "appos" else None)
+        if place and place.type == ontology.PLACE and located and located.type in _LOCATABLE - {ontology.PLACE}:
+            yield Candidate(located, "located_in", place, "based_in")
+
+
+def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Chengdu, Sichuan Province": a city followed by the province it is in."""
+    doc, words = context.doc, lexicon()
+    for mention in context.in_span(sent):
+        if mention.type != ontology.PLACE or mention.end + 1 >= sent.end or doc[mention.end].text != ",":
+            continue
+        province = context.starting_at(mention.end + 1)
+        if province and province.type == ontology.PLACE and _is_province(province) and not _is_province(mention):
+            yield Candidate(mention, "located_in", province, "city_province")
+
+
+def _is_province(mention: Mention) -> bool:
+    words = words_of(mention.name)
+    return words[-1:] == ("province",) or lexicon().places.get(" ".join(words)) == "provinces"
+
+
+def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A project or zone that a verb places somewhere: "the Park to thrive in Taiyuan"; "the zone uses
+    buildings in Z" (a site noun between the verb and "in")."""
+    words = lexicon()
+    for token in sent:
+        if token.lower_ not in {"in", "at"} or token.dep_ != "prep":
+            continue
+        head = token.head
+        wheres = [m for m in context.mentions_of(t for child in token.children if child.dep_ == "pobj"
+                                                 for t in conjuncts(child))
+                  if m.type in _WHERE and not context.follows_a_place(m)]
+        if not wheres:
+            continue
+        if head.pos_ in {"VERB", "AUX"}:
+            subjects = context.mentions_of(subjects_of(head))
+            if head.lemma_ in _BUILD:
+                subjects += context.mentions_of(child for child in head.children if child.dep_ == "dobj")
+            kinds = {ontology.PROJECT, ontology.EVENT} | ({ontology.ORGANIZATION} if head.lemma_ in _BUILD else set())
+            subjects = [m for m in subjects if m.type in kinds]
+        elif head.lower_ in words.site_nouns:
+            subjects = [m for m in context.mentions_of(subjects_of(head))
+                        if m.type in {ontology.PROJECT, ontology.PLACE}]
+        else:
+            continue
+        for subject in subjects:
+            for where in wheres:
+                yield Candidate(subject, "located_in", where, "project_in")
+
+
+def parts(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"the Institute of Semiconductors, Chinese Academy of Sciences"; "A under B"; "A is a key zone of B"."""
+    doc = context.doc
+    yield from _part_nouns(sent, context)
+    for mention in context.in_span(sent):
+        if mention.type not in _BODIES or mention.end + 1 >= sent.end:
+            continue
+        link = doc[mention.end]
+        whole = context.starting_at(mention.end + 1 + (doc[mention.end + 1].lower_ == "the"))
+        if not whole or whole.type not in _BODIES:
+            continue
+        if link.text == "," and not _listed_before(mention, sent, context) and \
+                not _listed_after(whole, sent, context):
+            yield Candidate(mention, "part_of", whole, "apposition")
+        elif link.lower_ == "under":
+            yield Candidate(mention, "part_of", whole, "under")
+
+
+def _part_nouns(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"A is a key zone of B", "A, part of B": a noun of parts between two names."""
+    doc, words = context.doc, lexicon()
+    for token in sent:
+        if token.lower_ not in words.part_nouns or token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "of":
+            continue
+        j = token.i + 2 + (token.i + 2 < sent.end and doc[token.i + 2].lower_ == "the")
+        whole = context.starting_at(j)
+        parts_of = [m for m in context.mentions_of(subjects_of(token)) if token.dep_ == "attr"]
+        if token.dep_ == "appos":
+            parts_of = context.mentions_of([token.head])
+        for part in parts_of:
+            if whole and part.type in _PARTS and whole.type in _PARTS:
+                yield Candidate(part, "part_of", whole, "part_noun")
+
+
+def _listed_after(mention: Mention, sent: Span, context: Context) -> bool:
+    """Whether a list goes on after the mention ("A, B, and C": B is not a part of A)."""
+    doc = context.doc
+    return mention.end < sent.end and doc[mention.end].lower_ in {",", "and", "or", "、"} and \
+        any(context.at(token) for token in doc[mention.end:min(mention.end + 3, sent.end)])
+
+
+def _listed_before(mention: Mention, sent: Span, context: Context) -> bool:
+    """Whether the mention comes after another in a list ("A, B": A is listed before B)."""
+    doc = context.doc
+    return mention.start > sent.start and doc[mention.start - 1].lower_ in {",", "and", "or", "、", "the"} and \
+        any(context.at(token) for token in doc[max(sent.start, mention.start - 3):mention.start])
+
+
+def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"A, a subsidiary of B"; "A is a wholly-owned subsidiary of B"; "B's subsidiary A"."""
+    doc, words = context.doc, lexicon()
+    for mention in context.in_span(sent):
+        if mention.type not in {ontology.COMPANY, ontology.ORGANIZATION}:
+            continue
+        i = mention.end
+        while i < sent.end and (doc[i].lower_ in {",", "a", "an", "the", "is", "was", "its", "as"}
+                                or doc[i].pos_ == "ADJ" or doc[i].text == "-"):
+            i += 1
+        if i + 1 < sent.end and doc[i].lower_ in words.subsidiary_nouns and doc[i + 1].lower_ in {"of", "under"}:
+            parent = context.starting_at(i + 2 + (doc[i + 2].lower_ == "the"))
+            if parent:
+                yield Candidate(mention, "subsidiary_of", parent, "subsidiary")
+        elif i < sent.end and doc[i].text in {"'s", "’s"} and i + 2 < sent.end \
+                and doc[i + 1].lower_ in words.subsidiary_nouns:
+            child = context.starting_at(i + 2 + (doc[i + 2].text == ","))
+            if child:
+                yield Candidate(child, "subsidiary_of", mention, "subsidiary")
+
+
+def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A project whose name begins with a company's name is that company's project."""
+    companies = sorted({m.name for m in context.mentions if m.type == ontology.COMPANY} |
+                       {m.text for m in context.mentions if m.type == ontology.COMPANY},
+                       key=lambda name: -len(words_of(name)))
+    by_form = {m.text: m for m in context.mentions if m.type == ontology.COMPANY}
+    by_form.update({m.name: m for m in context.mentions if m.type == ontology.COMPANY})
+    for mention in context.in_span(sent):
+        if mention.type != ontology.PROJECT:
+            continue
+        name = words_of(mention.name)
+        for company in companies:
+            words = words_of(company)
+            if len(name) > len(words) and name[:len(words)] == words:
+                yield Candidate(by_form[company], "develops", mention, "name_owner")
+                break

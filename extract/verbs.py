@@ -1,0 +1,206 @@
+"""Relations stated by a verb (or a noun of action) and its arguments: dependency-tree patterns.
+
+The patterns live in patterns/verbs.json, in spaCy's DependencyMatcher format (see treematch.py). A match gives the verb and its object; the subject is the
+matched "subject" node where the pattern has one, and otherwise the subjects of the verb, found
+through conjoined verbs and complements. Arguments that are not names are followed to the names
+they stand for: "the company's laboratories" -> the company; "a delegation led by X" -> X; "the
+principals of Z" -> Z. "respectively" pairs subjects and objects in order.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from . import ontology
+from .context import Candidate, Context, conjuncts, subjects_of
+from .entities import Mention
+from .lexicon import expand_references, lexicon, read_pattern_file
+from .treematch import TreeMatcher
+
+
+@lru_cache(maxsize=1)
+def verb_table() -> dict[str, Any]:
+    """patterns/verbs.json with every '@list' replaced by its words."""
+    data = read_pattern_file("verbs.json")
+    lexicon_lists = {k: v for k, v in read_pattern_file("lexicon.json").items() if isinstance(v, list)}
+    lists = {**lexicon_lists, **data["lemmas"]}
+    return {**data, "patterns": expand_references(data["patterns"], lists),
+            "pairs": expand_references(data.get("pairs", {}), lists)}
+
+
+@lru_cache(maxsize=1)
+def verb_matcher() -> TreeMatcher:
+    """The matcher of every verb pattern, one key per predicate (and "pairs:" for nouns whose arguments
+    all relate to each other: "an agreement between A and B")."""
+    matcher = TreeMatcher()
+    table = verb_table()
+    for predicate, patterns in table["patterns"].items():
+        matcher.add(predicate, patterns)
+    for predicate, patterns in table["pairs"].items():
+        matcher.add(f"pairs:{predicate}", patterns)
+    return matcher
+
+
+_FOLLOW_PREPS = {"by", "from", "of"}
+
+
+def _reached(token: Token) -> list[Token]:
+    """Tokens that a non-name argument leads to: its possessor ("the company's labs"); for a delegation
+    or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z");
+    for things counted, the examples named ("300 companies, including A, B and C")."""
+    words = lexicon()
+    reached = [child for child in token.children if child.dep_ == "poss"]
+    if token.lower_ in words.site_nouns or words.head_type(token.lower_) == ontology.PROJECT:
+        reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                    for t in _objects_below(child)]
+    if token.lower_ in words.representatives:
+        for child in token.children:
+            if child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in _FOLLOW_PREPS):
+                reached.extend(_objects_below(child))
+    if token.tag_ == "NNS":
+        reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ in words.example_words
+                    for t in _objects_below(child)]
+    return reached
+
+
+def _names(tokens: list[Token], context: Context) -> list[Mention]:
+    """The names the tokens stand for: their own mention or those they lead to, with the names listed
+    alongside ("A, B and C"); "the delegation" with no name of its own is the one last led by a person."""
+    found: list[Mention] = []
+    for token in tokens:
+        own = context.at(token)
+        mentions = [own] if own else [m for m in map(context.at, _reached(token)) if m]
+        if token.lower_ in lexicon().delegation_nouns:
+            leaders = [m for m in mentions if m.type == ontology.PERSON]
+            if leaders:
+                context.cache["delegation_leader"] = leaders[0]
+            elif not mentions and "delegation_leader" in context.cache:
+                mentions = [context.cache["delegation_leader"]]
+        for mention in dict.fromkeys(mentions):
+            for listed in context.coordinated(mention):
+                if listed not in found:
+                    found.append(listed)
+    return found
+
+
+def _names_before(verb: Token, context: Context) -> list[Mention]:
+    """The names listed right before a verb ("Beijing and Guiyang signed"), where the parse gives no subject."""
+    i = verb.i
+    while i > 0 and context.doc[i - 1].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    mention = context.ending_at(i)
+    return context.coordinated(mention) if mention else []
+
+
+def _objects_below(token: Token) -> list[Token]:
+    """pobj of a preposition, or the agent's pobj of a participle ("led by X")."""
+    if token.dep_ == "prep":
+        return [t for child in token.children if child.dep_ == "pobj" for t in conjuncts(child)]
+    return [t for child in token.children if child.dep_ == "agent"
+            for grand in child.children if grand.dep_ == "pobj" for t in conjuncts(grand)]
+
+
+def _semicolon_list(sent: Span, verb: Token, subjects: list[Mention], context: Context) -> list[Mention]:
+    """The heads of a list whose items are set apart by semicolons ("X, title of A; Y, title of B; and the
+    representatives of C attended"), where the verb's subject is its first item."""
+    doc = context.doc
+    cuts = [token.i for token in doc[sent.start:verb.i] if token.text == ";"]
+    if not cuts or not subjects or subjects[0].start >= cuts[0]:
+        return []
+    found = []
+    for cut in cuts:
+        i = cut + 1
+        while i < verb.i and doc[i].lower_ in {"and", "the", "as", "well"}:
+            i += 1
+        mention = context.starting_at(i) or next((m for m in map(context.at, _reached(doc[i])) if m), None)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _names_after_with(verb: Token, sent: Span, context: Context) -> list[Mention]:
+    """The name after the first "with" that follows a verb closely ("signs MoU with Singapore's Sembcorp"),
+    where the parse attached it elsewhere."""
+    doc = context.doc
+    for i in range(verb.i + 1, min(verb.i + 5, sent.end - 1)):
+        if doc[i].lower_ == "with":
+            j = i + 1 + (doc[i + 1].lower_ == "the")
+            mention = context.starting_at(j)
+            if mention and mention.end + 1 < sent.end and doc[mention.end].text in {"'s", "’s"}:
+                mention = context.starting_at(mention.end + 1)
+            return context.coordinated(mention) if mention else []
+    return []
+
+
+def _object_tokens(nodes: dict[str, Token]) -> list[Token]:
+    """The matched object and its conjuncts; for a pattern that ends in a preposition, its object's."""
+    obj = nodes.get("object")
+    if obj is None and "prep" in nodes:
+        obj = next((child for child in nodes["prep"].children if child.dep_ == "pobj"), None)
+    return conjuncts(obj) if obj is not None else []
+
+
+def _group(predicate: str) -> bool:
+    return predicate in verb_table()["group"]
+
+
+def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
+    """Triples from the verb patterns matched in the sentence."""
+    doc = context.doc
+    table = verb_table()
+    arguments: dict[tuple[str, int], tuple[list[Token], list[Token]]] = {}
+    for key, nodes in verb_matcher()(sent):
+        verb = nodes["verb"]
+        subject_tokens, object_tokens = arguments.setdefault((key, verb.i), ([], []))
+        subject = nodes.get("subject")
+        for token in (conjuncts(subject) if subject is not None else subjects_of(verb)):
+            if token not in subject_tokens:
+                subject_tokens.append(token)
+        for token in _object_tokens(nodes):
+            if token not in object_tokens:
+                object_tokens.append(token)
+    respectively = any(token.lower_ == "respectively" for token in sent)
+    for (key, verb_i), (subject_tokens, object_tokens) in arguments.items():
+        if key.startswith("pairs:"):
+            parties = _names(object_tokens, context)
+            for left, right in combinations(parties, 2):
+                yield Candidate(left, key.partition(":")[2], right, "noun")
+            continue
+        subjects, objects = _names(subject_tokens, context), _names(object_tokens, context)
+        if key == "located_in":
+            objects = [obj for obj in objects if not context.follows_a_place(obj)]
+        if not subjects:
+            subjects = _names_before(doc[verb_i], context)
+        subjects += [m for m in _semicolon_list(sent, doc[verb_i], subjects, context) if m not in subjects]
+        if not objects and _group(key):
+            objects = _names_after_with(doc[verb_i], sent, context)
+        if key in table["reverse"]:
+            subjects, objects = objects, subjects
+            pairs = [(s, o) for s in subjects for o in objects]
+        elif respectively and len(subjects) == len(objects) > 1:
+            pairs = list(zip(subjects, objects))
+        else:
+            pairs = [(s, o) for s in subjects for o in objects]
+        for subject_mention, object_mention in pairs:
+            yield Candidate(subject_mention, key, object_mention, "verb")
+        if _group(key):
+            for left, right in combinations(subjects, 2):
+                yield Candidate(left, key, right, "verb")
+
+
+def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"At Tencent Co., Ltd., Chen listened to ...": a person at a named company, body or project."""
+    for token in sent[:3]:
+        if token.lower_ != "at" or token.dep_ != "prep" or token.head.dep_ != "ROOT":
+            continue
+        places = [context.at(child) for child in token.children if child.dep_ == "pobj"]
+        persons = [m for m in _names(subjects_of(token.head), context) if m.type == ontology.PERSON]
+        for place in places:
+            if place and place.type in {ontology.COMPANY, ontology.ORGANIZATION, ontology.PROJECT,
+                                        ontology.GOVERNMENT_BODY}:
+                for person in persons:
+                    yield Candidate(person, "visited", place, "fronted_at")
