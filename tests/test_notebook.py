@@ -23,7 +23,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
 from conftest import ROOT, SEEDS
-from graph import load_graph
+from graph import load_graph, rdf_store, run_query
+from graph.queries import ready_queries
 
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 TABLE_ROWS = 10  # the notebook shows the ten most connected people and companies
@@ -36,6 +37,8 @@ print(json.dumps({
     "focus": focus,
     "people": people.reset_index(names="id").to_dict("records"),
     "companies": companies.reset_index(names="id").to_dict("records"),
+    "sparql": {name: json.loads(table.to_json(orient="split", index=False)) for name, table
+               in {"officials": officials, "meetings": meetings, "top-entities": top_entities}.items()},
 }))
 """
 
@@ -143,6 +146,26 @@ def test_it_ranks_people_and_companies_by_centrality(run: Run, table: str, entit
 def test_the_most_connected_people_include_a_real_official(run: Run) -> None:
     # Zhang Jifu, Party secretary of Datong, meets Chindata Group's founder in seeds/000_….txt
     assert "Zhang Jifu" in [row["label"] for row in run.probe["people"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["officials", "meetings", "top-entities"])
+def test_it_answers_ready_queries_in_tables(run: Run, name: str) -> None:
+    table = run.probe["sparql"][name]
+    result = run_query(rdf_store(run.graph), ready_queries()[name].sparql)
+    assert table["columns"] == [variable.value for variable in result.variables]
+    assert len(table["data"]) == len(list(result)) > 0
+    shown = run.text(name, "text/html")
+    assert all(f"<th>{column}</th>" in shown for column in table["columns"])
+    first = [escape(str(value), quote=False) for value in table["data"][0] if value != ""]
+    assert all(f"<td>{value}</td>" in shown for value in first)
+
+
+@pytest.mark.model
+def test_the_officials_query_names_a_real_official_and_his_post(run: Run) -> None:
+    rows = [dict(zip(run.probe["sparql"]["officials"]["columns"], row))
+            for row in run.probe["sparql"]["officials"]["data"]]
+    assert any(row["person"] == "Zhang Jifu" and "Secretary" in row["role"] for row in rows)
 
 
 @pytest.mark.model
