@@ -14,6 +14,8 @@ from .lexicon import lexicon
 
 _LIST_WORDS = frozenset({",", "and", "or", "the", "as", "well", "、"})
 _SPOKESPEOPLE = lexicon().representatives
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_AGREEMENTS = lexicon().agreement_nouns
 PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 
 
@@ -131,11 +133,12 @@ class Context:
         return self.doc[i].lower_ == "in" and before is not None and before.type == ontology.PLACE
 
     def mentions_of(self, tokens: Iterable[Token]) -> list[Mention]:
+        """The mentions of the tokens, a relative or possessive pronoun's being its antecedent's."""
         found: list[Mention] = []
         for token in tokens:
-            mention = self.at(token)
-            if mention and mention not in found:
-                found.append(mention)
+            for mention in map(self.at, [token] if self.at(token) else antecedents(token)):
+                if mention and mention not in found:
+                    found.append(mention)
         return found
 
 
@@ -146,6 +149,18 @@ def _across_clauses(one: Token, other: Token) -> bool:
         if subject.dep_ in {"nsubj", "nsubjpass"} and rest not in subject.subtree:
             return True
     return False
+
+
+def antecedents(token: Token) -> list[Token]:
+    """What a pronoun inside the sentence stands for: "which" or "that" of a relative clause, the noun
+    the clause is about ("the park, which X built"); "its" and "their", the subject of their verb
+    ("X will increase its investment")."""
+    if token.tag_ in {"WDT", "WP"}:
+        verb = governing_verb(token)
+        return [verb.head] if verb is not None and verb.dep_ == "relcl" and verb.head is not token else []
+    if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+        return subjects_of(token)
+    return []
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -165,12 +180,15 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def subjects_of(token: Token) -> list[Token]:
-    """The subjects of the verb that governs a token, through conjoined verbs and open complements
-    ("X will keep innovating and deepen cooperation with Y" -> X)."""
+    """The subjects of the verb that governs a token, through conjoined verbs, open complements ("X will
+    keep innovating and deepen cooperation with Y" -> X) and the purpose of an agreement ("X and Y
+    signed an agreement to jointly build Z" -> X, Y)."""
     verb = governing_verb(token)
     for _ in range(4):
         if verb is None:
             return []
+        if verb.dep_ == "acl" and verb.head.lower_ in _AGREEMENTS and verb.head.dep_ == "dobj":
+            verb = verb.head.head
         subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
             return [verb.head]

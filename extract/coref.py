@@ -17,14 +17,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import ontology
 from .entities import Mention
 from .lexicon import lexicon
 
-_ORGANIZATIONS = frozenset({ontology.COMPANY, ontology.ORGANIZATION, ontology.GOVERNMENT_BODY, ontology.PROJECT,
-                            ontology.EVENT, ontology.PLACE})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def words_of(name: str) -> tuple[str, ...]:
@@ -160,6 +159,12 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
                 found.append(Mention(token.i, token.i + 1, token.text, person.type, name=person.name,
                                      source="pronoun"))
             continue
+        if token.lower_ in words.thing_pronouns and token.i not in taken:
+            thing = _topic_before(token, sorted(mentions + found, key=lambda m: m.start))
+            if thing:
+                found.append(Mention(token.i, token.i + 1, token.text, thing.type, name=thing.name,
+                                     source="pronoun"))
+            continue
         target = words.definite_heads.get(token.lower_)
         if not target or token.i in taken:
             continue
@@ -178,6 +183,23 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
             found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, antecedent.type,
                                  name=antecedent.name, source="definite"))
     return found
+
+
+def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
+    """What "it", the subject of a main clause, stands for: the subject of the sentence before, where that
+    is a name other than a person's. An "it" that only announces a clause ("it is expected that", "it is
+    important to") stands for nothing."""
+    verb = token.head
+    if token.dep_ not in _SUBJECTS or verb.dep_ != "ROOT" or token.sent.start == 0 or \
+            any(child.dep_ in {"ccomp", "xcomp", "csubj"} for child in verb.children) and verb.lemma_ != "plan":
+        return None
+    before = token.doc[token.sent.start - 1].sent
+    for mention in mentions:
+        last = token.doc[mention.end - 1]
+        if before.start <= mention.start and mention.end <= before.end and last.dep_ in _SUBJECTS \
+                and last.head.dep_ == "ROOT" and mention.type != ontology.PERSON:
+            return mention
+    return None
 
 
 def _salient(doc: Doc, antecedent: Mention, mentions: list[Mention], position: int) -> Mention:

@@ -45,20 +45,29 @@ class Mention:
 def type_of_name(span: Span, head_first: bool = True) -> tuple[str | None, bool]:
     """The entity type a span's words give, and whether it is certain: a gazetteer place; the type of a
     body's head word followed by "of", "for" or "on" ("Institute of Semiconductors", "Management
-    Committee of the X New District"); else the type of the last word."""
+    Committee of the X New District"), or a project's followed by "of" a place ("the Optics Valley of
+    China"); else the type of the last word."""
     words = lexicon()
     text = span.text.lower()
     if text in words.places:
         return ontology.PLACE, True
     for token in span[:-1] if head_first else ():
         kind = words.head_type(token.lower_)
-        if kind in _HEAD_FIRST and token.is_title and span.doc[token.i + 1].lower_ in {"of", "for", "on"}:
+        if not token.is_title or span.doc[token.i + 1].lower_ not in {"of", "for", "on"}:
+            continue
+        if kind in _HEAD_FIRST or kind == ontology.PROJECT and _names_a_place(span.doc[token.i + 2:span.end]):
             return kind, True
     last = span[-1]
     kind = words.head_type(last.lower_)
     if kind and len(span) > 1 and (last.lower_ not in words.title_case_heads or last.is_title):
         return kind, True
     return None, False
+
+
+def _names_a_place(span: Span) -> bool:
+    """Whether a span is a gazetteer place, after an article ("the Optics Valley of China")."""
+    words = [token.lower_ for token in span]
+    return " ".join(words[words[:1] == ["the"]:]) in lexicon().places
 
 
 def _trim(span: Span, person: bool) -> Span:

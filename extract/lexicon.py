@@ -87,7 +87,9 @@ class Lexicon:
     surname_stopwords: frozenset[str]
     definite_heads: dict[str, str]
     definite_determiners: frozenset[str]
+    count_words: dict[str, int]
     person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
     two_parties: tuple[tuple[str, ...], ...]
     value_nouns: tuple[tuple[str, ...], ...]
     currency: frozenset[str]
@@ -122,8 +124,8 @@ def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
 _LISTS: dict[str, Callable[[list[str]], Any]] = {
     **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words", "levels",
                      "city_titles", "province_titles", "representatives", "name_stopwords", "surnames",
-                     "surname_stopwords", "definite_determiners", "person_pronouns", "currency", "site_nouns",
-                     "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns"), _words),
+                     "surname_stopwords", "definite_determiners", "person_pronouns", "thing_pronouns", "currency",
+                     "site_nouns", "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
 }
@@ -142,5 +144,6 @@ def lexicon() -> Lexicon:
         head_types=_head_types(data["heads"]),
         title_words=_tokens(data["titles"]) | _tokens(data["title_modifiers"]),
         definite_heads={k: v for k, v in data["definite_heads"].items() if not k.startswith("_")},
+        count_words={k: v for k, v in data["count_words"].items() if not k.startswith("_")},
         places=places,
     )

@@ -29,6 +29,7 @@ def _word_lists() -> dict[str, frozenset[str]]:
         "name_stopwords": words.name_stopwords,
         "titles": (words.titles | {"deputy", "vice", "acting", "executive"}) - frozenset(words.head_types),
         "heads": frozenset(words.head_types),
+        "event_heads": frozenset(word for word, kind in words.head_types.items() if kind == ontology.EVENT),
         "levels": words.levels,
         "zone_bodies": frozenset(word for phrase in read_pattern_file("lexicon.json")["zone_bodies"]
                                  for word in phrase.split()),

@@ -3,7 +3,8 @@
 - located_in: "Jinyuan district in Taiyuan"; "the eastern new district of Chengdu"; "Taiyuan, capital
   of Shanxi"; "North China's Shanxi province"; "Chengdu, Sichuan Province"; a project that "will
   thrive in Z" or that X "will build in Z"; an event that "opened in Z"; an alliance "launched in Z";
-  a zone that uses "land in Z"; "Singapore's Sembcorp"; "a Singapore-based group";
+  a zone that uses "land in Z"; "Singapore's Sembcorp"; "a Singapore-based group"; "A, a major
+  project in Z";
 - part_of: "the Institute of X, Chinese Academy of Sciences"; "A under B"; "A is a key zone of B";
 - subsidiary_of: "A, a subsidiary of B"; "B's subsidiary A";
 - develops: a project named after the company that runs it ("Chindata ... Campus", "Huawei's
@@ -111,6 +112,24 @@ def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
 def _is_province(mention: Mention) -> bool:
     words = words_of(mention.name)
     return words[-1:] == ("province",) or lexicon().places.get(" ".join(words)) == "provinces"
+
+
+def described_projects(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"the China-ASEAN Information Harbor, a major project in Nanning": a project described, in
+    apposition, by a noun of projects that says where it is."""
+    words = lexicon()
+    for token in sent:
+        if token.dep_ != "appos" or words.head_type(token.lower_) != ontology.PROJECT or context.at(token):
+            continue
+        project = context.at(token.head)
+        if project is None or project.type != ontology.PROJECT:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                for where in context.mentions_of(t for child in prep.children if child.dep_ == "pobj"
+                                                 for t in conjuncts(child)):
+                    if where.type in _WHERE:
+                        yield Candidate(project, "located_in", where, "described")
 
 
 def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:

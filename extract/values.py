@@ -1,9 +1,11 @@
 """has_value: a money amount tied to what it measures ("an annual output value of 30 billion yuan").
 
 An amount counts where a value noun of the lexicon ("output value", "total investment", "contract
-amount") stands just before it and a currency word is in it. What it measures is the nearest
-project, event or company named (or referred to: "the conference") before it in the sentence,
-else the project the article is about: the one named most often.
+amount") stands just before it and a currency word is in it. What it measures is, where the value
+noun belongs to a verb, that verb's subject ("the park ..., which X built in Z, will achieve an output
+value of"), or for "with" the verb's object ("X will build Y with a total investment of"); else the
+nearest project, event or company named (or referred to: "the conference") before it in the
+sentence; else the project the article is about: the one named most often.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from . import ontology
-from .context import Candidate, Context
+from .context import Candidate, Context, subjects_of
 from .entities import Mention
 from .lexicon import lexicon
 from .names import SPANS_KEY
@@ -56,6 +58,24 @@ def _of_unnamed_things(amount: Span, context: Context) -> bool:
     return False
 
 
+def _clause_owner(amount: Span, context: Context) -> Mention | None:
+    """What the verb of the amount's value noun says has it: the subject of "have", "achieve" or "reach"
+    ("the park is expected to achieve an output value of"), or the object of a verb whose "with" holds
+    it ("build Y with a total investment of"), where that is a project, event or company."""
+    of = amount.root.head
+    if of.lower_ != "of" or of.head.pos_ != "NOUN":
+        return None
+    noun = of.head
+    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        owners = subjects_of(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        verb = noun.head.head
+        owners = [child for child in verb.children if child.dep_ == "dobj"] + subjects_of(verb)
+    else:
+        return None
+    return next((m for m in context.mentions_of(owners) if m.type in _MEASURED), None)
+
+
 def topic_project(context: Context) -> Mention | None:
     """The project the article is about: named in its first sentence (the headline), and most often."""
     first = next(iter(context.doc.sents), None)
@@ -73,7 +93,7 @@ def values(sent: Span, context: Context) -> Iterator[Candidate]:
         if not _after_value_noun(amount) or _of_unnamed_things(amount, context):
             continue
         earlier = [m for m in context.in_span(sent) if m.end <= amount.start and m.type in _MEASURED]
-        measured = earlier[-1] if earlier else topic_project(context)
+        measured = _clause_owner(amount, context) or (earlier[-1] if earlier else topic_project(context))
         if measured:
             value = Mention(amount.start, amount.end, amount.text, ontology.AMOUNT, name=amount.text)
             yield Candidate(measured, "has_value", value, "value")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from . import ontology
-from .context import Candidate, Context, conjuncts, subjects_of
+from .context import Candidate, Context, antecedents, conjuncts, subjects_of
 from .entities import Mention
 from .lexicon import expand_references, lexicon, read_pattern_file
 from .treematch import TreeMatcher
@@ -67,24 +67,52 @@ def _reached(token: Token) -> list[Token]:
     return reached
 
 
-def _names(tokens: list[Token], context: Context) -> list[Mention]:
-    """The names the tokens stand for: their own mention or those they lead to, with the names listed
-    alongside ("A, B and C"); "the delegation" with no name of its own is the one last led by a person."""
-    found: list[Mention] = []
+def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
+    """The names the tokens stand for, in groups: each name alone, with the names listed alongside it
+    ("A, B and C"), or the names that a counted plural gathers ("the two companies"). A token stands for
+    its own mention, its antecedent's (a relative or possessive pronoun), or the names it leads to;
+    "the delegation" with no name of its own is the one last led by a person."""
+    groups: list[list[Mention]] = []
+    seen: set[Mention] = set()
     for token in tokens:
         own = context.at(token)
-        mentions = [own] if own else [m for m in map(context.at, _reached(token)) if m]
+        counted = [] if own else _counted(token, context)
+        mentions = [own] if own else counted or context.mentions_of(antecedents(token)) or \
+            [m for m in map(context.at, _reached(token)) if m]
         if token.lower_ in lexicon().delegation_nouns:
             leaders = [m for m in mentions if m.type == ontology.PERSON]
             if leaders:
                 context.cache["delegation_leader"] = leaders[0]
             elif not mentions and "delegation_leader" in context.cache:
                 mentions = [context.cache["delegation_leader"]]
+        if counted:
+            groups.append([m for m in counted if m not in seen])
+            seen.update(counted)
+            continue
         for mention in dict.fromkeys(mentions):
             for listed in context.coordinated(mention):
-                if listed not in found:
-                    found.append(listed)
-    return found
+                if listed not in seen:
+                    groups.append([listed])
+                    seen.add(listed)
+    return [group for group in groups if group]
+
+
+def _names(tokens: list[Token], context: Context) -> list[Mention]:
+    """The names the tokens stand for (see _name_groups), in one list."""
+    return [mention for group in _name_groups(tokens, context) for mention in group]
+
+
+def _counted(token: Token, context: Context) -> list[Mention]:
+    """"the two companies", "both banks": the names of that kind last named before, as many as counted."""
+    words = lexicon()
+    kind = words.definite_heads.get(token.lemma_, "").rstrip("*")
+    count = next((words.count_words[child.lower_] for child in token.children
+                  if child.dep_ in {"nummod", "det", "predet"} and child.lower_ in words.count_words), 0)
+    if token.tag_ != "NNS" or kind not in ontology.ENTITY_TYPES or not count:
+        return []
+    named = {m.name: m for m in context.mentions if m.end <= token.i and m.type == kind}
+    latest = sorted(named.values(), key=lambda m: m.start)[-count:]
+    return latest if len(latest) == count else []
 
 
 def _names_before(verb: Token, context: Context) -> list[Mention]:
@@ -166,9 +194,9 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
     respectively = any(token.lower_ == "respectively" for token in sent)
     for (key, verb_i), (subject_tokens, object_tokens) in arguments.items():
         if key.startswith("pairs:"):
-            parties = _names(object_tokens, context)
-            for left, right in combinations(parties, 2):
-                yield Candidate(left, key.partition(":")[2], right, "noun")
+            for group, other in combinations(_name_groups(object_tokens, context), 2):
+                for left, right in product(group, other):
+                    yield Candidate(left, key.partition(":")[2], right, "noun")
             continue
         subjects, objects = _names(subject_tokens, context), _names(object_tokens, context)
         if key == "located_in":
