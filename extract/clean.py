@@ -61,8 +61,11 @@ def blank_chrome_lines(text: str) -> str:
 
 
 def blank_footer(text: str) -> str:
-    """Blank everything from the first footer heading ("Contact Us", "Related News") to the end."""
-    starts = [match.start() for pattern in _patterns()["footer"] for match in pattern.finditer(text)]
+    """Blank everything from the first footer heading after the headline ("Contact Us", "Related News",
+    "About Inspur Group") to the end."""
+    headline = re.search(r"\S[^\n]*", text)
+    after = headline.end() if headline else 0
+    starts = [match.start() for pattern in _patterns()["footer"] for match in pattern.finditer(text, after)]
     return blank(text, min(starts), len(text)) if starts else text
 
 

@@ -1,6 +1,7 @@
 """What every relation rule reads: the parsed article, its resolved mentions, and helpers over the parse."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -8,7 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from . import ontology
-from .coref import Home, core_words, display_name
+from .coref import Home, core_words, display_name, words_of
 from .entities import Mention
 from .lexicon import lexicon
 
@@ -122,6 +123,28 @@ class Context:
         latest = [m for m in earlier if m.start >= sentence.start]
         subjects = [m for m in latest if self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         return (subjects or latest)[0 if subjects else -1]
+
+    def topic_project(self) -> Mention | None:
+        """The project the article is about: named in its first sentence (the headline), and most often."""
+        first = next(iter(self.doc.sents), None)
+        headline = {m.name for m in self.in_span(first)} if first is not None else set()
+        counts = Counter(m.name for m in self.mentions if m.type == ontology.PROJECT and m.name in headline)
+        if not counts:
+            return None
+        name = counts.most_common(1)[0][0]
+        return next(m for m in self.mentions if m.name == name)
+
+    def project_meant(self, noun: Token, *, topic: bool = False) -> Mention | None:
+        """The project an unnamed one stands for ("will build a production base in Z"): the one project
+        the article names with that head word ("the X Power Battery Base"), else with `topic` the project
+        the article is about."""
+        if self.at(noun) or lexicon().head_type(noun.lower_) != ontology.PROJECT:
+            return None
+        same_head = {m.name: m for m in self.mentions if m.type == ontology.PROJECT and
+                     words_of(m.name)[-1:] == (noun.lower_,)}
+        if len(same_head) == 1:
+            return next(iter(same_head.values()))
+        return self.topic_project() if topic else None
 
     def follows_a_place(self, mention: Mention) -> bool:
         """"in A in the C": C directly follows the place A, so it says where A is, not where the

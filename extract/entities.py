@@ -122,9 +122,14 @@ def _without_subunit(span: Span) -> Span:
 
 
 def _ruler_mentions(doc: Doc) -> list[Mention]:
-    """The name ruler's spans, a name with a possessive inside split where its first part is a name itself
-    ("North China's Shanxi province")."""
+    """The name ruler's spans, a name with a possessive or "and" inside split where its first part is a
+    name itself: "North China's Shanxi province", "southwest China's Sichuan Province" (a place that
+    starts before the span), "Zhang Lei and ...", "Baidu and Tianjin Port Group" (where NER finds the
+    first part alone elsewhere in the article)."""
     found = []
+    elsewhere = {}  # NER's names by text, with where they stand
+    for ent in doc.ents:
+        elsewhere.setdefault(ent.text, []).append(ent)
     for match in doc.spans.get(SPANS_KEY, ()):
         if match.label_ == ontology.AMOUNT:
             continue
@@ -134,19 +139,30 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
         parts = [_without_subunit(span)]
         for i in range(span.start + 1, span.end - 1):
             left = doc[span.start:i]
-            if doc[i].text in _POSSESSIVE and type_of_name(left, head_first=False)[0] or \
-                    doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
-                    (_is_person_name(left) or left.text.lower() in lexicon().places):
+            if doc[i].text in _POSSESSIVE and type_of_name(left, head_first=False)[0]:
+                wider = doc[span.start - 1:i] if span.start > 0 else left
+                parts = [wider if wider.text.lower() in lexicon().places else left, doc[i + 1:span.end]]
+                break
+            if doc[i].lower_ == "and" and match.label_ != ontology.PERSON and (
+                    _is_person_name(left) or left.text.lower() in lexicon().places or
+                    any(not (span.start <= ent.start < span.end) for ent in elsewhere.get(left.text, ()))):
                 parts = [left, doc[i + 1:span.end]]
                 break
         for part in parts:
             if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME:
                 kind = match.label_
             else:
-                kind = ontology.PERSON if _is_person_name(part) else type_of_name(part)[0]
+                kind = ontology.PERSON if _is_person_name(part) else type_of_name(part)[0] or \
+                    _type_alone(part, elsewhere)
             if kind:
                 found.append(Mention(part.start, part.end, part.text, kind))
     return found
+
+
+def _type_alone(part: Span, elsewhere: dict[str, list[Span]]) -> str | None:
+    """The type NER gives a name where it stands alone ("Baidu"), for a part split off a ruler's span."""
+    labels = [ent.label_ for ent in elsewhere.get(part.text, ()) if ent.label_ in NER_TYPES]
+    return NER_TYPES[labels[0]] if labels else None
 
 
 def _not_a_name(span: Span) -> bool:
@@ -177,16 +193,17 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
 
 
 def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
-    """The ruler's mentions, and NER's where they overlap none of them; a person's name that NER found
-    longer than the ruler did ("Dao Feng" for "Feng") replaces the ruler's."""
+    """The ruler's mentions, and NER's where they overlap none of them; a name that NER found longer than
+    the ruler did replaces the ruler's where it is a person's ("Dao Feng" for "Feng"), or goes on after
+    the ruler's to end in a head word of the same type ("Ministry of Science and Technology")."""
     kept = list(ruled)
     for mention in recognized:
         overlapped = [other for other in kept if mention.overlaps(other)]
         if not overlapped:
             kept.append(mention)
-        elif mention.type == ontology.PERSON and all(
-                other.type == ontology.PERSON and other.end - other.start < mention.end - mention.start
-                for other in overlapped):
+        elif all(other.type == mention.type and other.end - other.start < mention.end - mention.start and
+                 (mention.type == ontology.PERSON or mention.strong and other.start == mention.start)
+                 for other in overlapped):
             kept = [other for other in kept if other not in overlapped] + [mention]
     return sorted(kept, key=lambda m: m.start)
 

@@ -20,7 +20,7 @@ MODEL_PACKAGES = {
 
 
 DATELINE_DASHES = frozenset({"--", "—"})
-DATELINE_WORDS = 8
+DATELINE_WORDS = 12
 
 
 @Language.component(PARAGRAPH_BREAK)
@@ -35,7 +35,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def _ends_dateline(token: Token) -> bool:
     """The dash that ends a paragraph's dateline ("GUIYANG, March 6 --", "BEIJING, May 2 (Xinhua) --",
-    "Yibin, Sichuan —"): all the words before it in the paragraph are capitalised, numbers or punctuation."""
+    "Yibin, Sichuan —", "JINAN, China, May 20, 2023 /PRNewswire/ --"): all the words before it in the
+    paragraph are capitalised, numbers or punctuation."""
     if token.text not in DATELINE_DASHES:
         return False
     start = token.i

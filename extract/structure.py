@@ -99,12 +99,15 @@ def based_in(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"Chengdu, Sichuan Province": a city followed by the province it is in."""
+    """"Chengdu, Sichuan Province", "Yibin, southwest China's Sichuan Province": a city followed by the
+    province it is in."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
         if mention.type != ontology.PLACE or mention.end + 1 >= sent.end or doc[mention.end].text != ",":
             continue
         province = context.starting_at(mention.end + 1)
+        if province and province.end + 1 < sent.end and doc[province.end].text in {"'s", "’s"}:
+            province = context.starting_at(province.end + 1)
         if province and province.type == ontology.PLACE and _is_province(province) and not _is_province(mention):
             yield Candidate(mention, "located_in", province, "city_province")
 
@@ -133,8 +136,9 @@ def described_projects(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
-    """A project or zone that a verb places somewhere: "the Park to thrive in Taiyuan"; "the zone uses
-    buildings in Z" (a site noun between the verb and "in")."""
+    """A project or zone that a verb places somewhere: "the Park to thrive in Taiyuan"; "X will build a
+    base in Z" (the project the unnamed one stands for); "the zone uses buildings in Z" (a site noun
+    between the verb and "in")."""
     words = lexicon()
     for token in sent:
         if token.lower_ not in {"in", "at"} or token.dep_ != "prep":
@@ -148,9 +152,12 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
         if head.pos_ in {"VERB", "AUX"}:
             subjects = context.mentions_of(subjects_of(head))
             if head.lemma_ in _BUILD:
-                subjects += context.mentions_of(child for child in head.children if child.dep_ == "dobj")
+                built = [child for child in head.children if child.dep_ == "dobj"]
+                subjects += context.mentions_of(built) or [m for m in map(context.project_meant, built) if m]
             kinds = {ontology.PROJECT, ontology.EVENT} | ({ontology.ORGANIZATION} if head.lemma_ in _BUILD else set())
             subjects = [m for m in subjects if m.type in kinds]
+        elif head.dep_ == "dobj" and head.head.lemma_ in _BUILD and context.project_meant(head):
+            subjects = [context.project_meant(head)]
         elif head.lower_ in words.site_nouns:
             subjects = [m for m in context.mentions_of(subjects_of(head))
                         if m.type in {ontology.PROJECT, ontology.PLACE}]

@@ -3,13 +3,13 @@
 An amount counts where a value noun of the lexicon ("output value", "total investment", "contract
 amount") stands just before it and a currency word is in it. What it measures is, where the value
 noun belongs to a verb, that verb's subject ("the park ..., which X built in Z, will achieve an output
-value of"), or for "with" the verb's object ("X will build Y with a total investment of"); else the
+value of"), or for "with" after the verb its object ("X will build Y with a total investment of"),
+where the object is unnamed ("X will build a base with ..."), the project it stands for; else the
 nearest project, event or company named (or referred to: "the conference") before it in the
 sentence; else the project the article is about: the one named most often.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Span
@@ -58,33 +58,30 @@ def _of_unnamed_things(amount: Span, context: Context) -> bool:
     return False
 
 
-def _clause_owner(amount: Span, context: Context) -> Mention | None:
-    """What the verb of the amount's value noun says has it: the subject of "have", "achieve" or "reach"
-    ("the park is expected to achieve an output value of"), or the object of a verb whose "with" holds
-    it ("build Y with a total investment of"), where that is a project, event or company."""
+def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]:
+    """What the verb of the amount's value noun says has it, and whether the verb says: the subject of
+    "have", "achieve" or "reach" ("the park is expected to achieve an output value of"); for a "with"
+    before the verb the subject ("the project, with an investment of N, will cover"), after it the object
+    ("build Y with a total investment of"), where that is a project, event or company. An object that
+    is no name has it too: then the project it stands for, if any ("build a base in Z with a total
+    investment of")."""
     of = amount.root.head
     if of.lower_ != "of" or of.head.pos_ != "NOUN":
-        return None
+        return False, None
     noun = of.head
     if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
         owners = subjects_of(noun.head)
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in {"VERB", "AUX"}:
         verb = noun.head.head
-        owners = [child for child in verb.children if child.dep_ == "dobj"] + subjects_of(verb)
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        if objects and noun.i > verb.i:
+            named = next((m for m in context.mentions_of(objects) if m.type in _MEASURED), None)
+            return True, named or context.project_meant(objects[0], topic=True)
+        owners = subjects_of(verb)
     else:
-        return None
-    return next((m for m in context.mentions_of(owners) if m.type in _MEASURED), None)
-
-
-def topic_project(context: Context) -> Mention | None:
-    """The project the article is about: named in its first sentence (the headline), and most often."""
-    first = next(iter(context.doc.sents), None)
-    headline = {m.name for m in context.in_span(first)} if first is not None else set()
-    counts = Counter(m.name for m in context.mentions if m.type == ontology.PROJECT and m.name in headline)
-    if not counts:
-        return None
-    name = counts.most_common(1)[0][0]
-    return next(m for m in context.mentions if m.name == name)
+        return False, None
+    owner = next((m for m in context.mentions_of(owners) if m.type in _MEASURED), None)
+    return owner is not None, owner
 
 
 def values(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -93,7 +90,8 @@ def values(sent: Span, context: Context) -> Iterator[Candidate]:
         if not _after_value_noun(amount) or _of_unnamed_things(amount, context):
             continue
         earlier = [m for m in context.in_span(sent) if m.end <= amount.start and m.type in _MEASURED]
-        measured = _clause_owner(amount, context) or (earlier[-1] if earlier else topic_project(context))
+        said, owner = _clause_owner(amount, context)
+        measured = owner if said else earlier[-1] if earlier else context.topic_project()
         if measured:
             value = Mention(amount.start, amount.end, amount.text, ontology.AMOUNT, name=amount.text)
             yield Candidate(measured, "has_value", value, "value")
