@@ -13,6 +13,7 @@ from .coref import Home, core_words, display_name, words_of
 from .entities import Mention
 from .lexicon import lexicon
 
+_BRACKET_REACH = 10
 _LIST_WORDS = frozenset({",", "and", "or", "the", "as", "well", "、"})
 _SPOKESPEOPLE = lexicon().representatives
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -47,6 +48,20 @@ class Context:
         for mention in sorted(self.mentions, key=lambda m: m.start - m.end):
             for i in range(mention.start, mention.end):
                 self.by_token[i] = mention
+
+    def sentences(self) -> list[Span]:
+        """The doc's sentences, two joined where the parser split one inside a name ("... Committee Yang |
+        Shiping accompanied ...")."""
+        if "sentences" not in self.cache:
+            joined: list[Span] = []
+            for sent in self.doc.sents:
+                inside = self.by_token.get(sent.start)
+                if joined and inside is not None and inside.start < sent.start:
+                    joined[-1] = self.doc[joined[-1].start:sent.end]
+                else:
+                    joined.append(sent)
+            self.cache["sentences"] = joined
+        return self.cache["sentences"]  # type: ignore[no-any-return]
 
     def at(self, token: Token | None) -> Mention | None:
         """The mention a token belongs to (the innermost one)."""
@@ -98,13 +113,17 @@ class Context:
         return chain
 
     def _skip_link(self, i: int, step: int) -> tuple[int, bool, bool]:
-        """Step over the words between two listed names: list words, and (forwards) the people who stand
-        for the next name ("and the representatives of"). Returns where the next name should end or
-        start, whether any word was stepped over, and whether representatives were."""
+        """Step over the words between two listed names: list words, a short form in brackets ("A Co., Ltd.
+        ("A") and B"), and (forwards) the people who stand for the next name ("and the representatives
+        of"). Returns where the next name should end or start, whether any word was stepped over, and
+        whether representatives were."""
         seen_link = represented = False
         while 0 <= i < len(self.doc):
             word = self.doc[i].lower_
-            if word in _LIST_WORDS:
+            closing = self._bracket_end(i, step)
+            if closing is not None:
+                i = closing
+            elif word in _LIST_WORDS:
                 seen_link = True
             elif step > 0 and (word in _SPOKESPEOPLE or represented and word in {"of", "from"}):
                 seen_link = represented = True
@@ -112,6 +131,19 @@ class Context:
                 break
             i += step
         return i, seen_link, represented
+
+    def _bracket_end(self, i: int, step: int) -> int | None:
+        """Where a bracket opened at token i (stepping forwards, or closed there stepping backwards) of a
+        few words closes, or None."""
+        opening, closing = ("(", ")") if step > 0 else (")", "(")
+        if self.doc[i].text != opening:
+            return None
+        for j in range(i + step, i + step * _BRACKET_REACH, step):
+            if not 0 <= j < len(self.doc) or self.doc[j].text == opening:
+                return None
+            if self.doc[j].text == closing:
+                return j
+        return None
 
     def salient(self, kinds: frozenset[str], before: int) -> Mention | None:
         """The name of one of `kinds` that the text is about just before token `before`: of the last
@@ -126,7 +158,7 @@ class Context:
 
     def topic_project(self) -> Mention | None:
         """The project the article is about: named in its first sentence (the headline), and most often."""
-        first = next(iter(self.doc.sents), None)
+        first = next(iter(self.sentences()), None)
         headline = {m.name for m in self.in_span(first)} if first is not None else set()
         counts = Counter(m.name for m in self.mentions if m.type == ontology.PROJECT and m.name in headline)
         if not counts:

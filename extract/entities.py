@@ -272,20 +272,25 @@ def with_names(mentions: list[Mention], names: dict[tuple[str, str], tuple[str, 
 
 
 def _possessive_projects(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"Huawei Technologies Co's coal mining headquarters": a company's project named by its head noun."""
+    """A company's project named by its head noun: "Huawei Technologies Co's coal mining headquarters",
+    "the Sungrow Power Supply Co., Ltd. energy storage headquarters project" (the company's name
+    modifying the noun)."""
     words = lexicon()
     found = []
     for mention in mentions:
         i = mention.end
-        if mention.type != ontology.COMPANY or i >= len(doc) or doc[i].text not in _POSSESSIVE:
+        if mention.type != ontology.COMPANY or i >= len(doc):
             continue
-        for j in range(i + 1, min(i + 6, len(doc))):
-            if words.head_type(doc[j].lower_) == ontology.PROJECT and doc[j].is_lower:
-                found.append(Mention(mention.start, j + 1, doc[mention.start:j + 1].text, ontology.PROJECT,
-                                     source="possessive"))
-                break
+        first = i + (doc[i].text in _POSSESSIVE)
+        end = None
+        for j in range(first, min(first + 5, len(doc))):
             if not doc[j].is_lower or doc[j].pos_ not in {"NOUN", "ADJ", "VERB"}:
                 break
+            if words.head_type(doc[j].lower_) == ontology.PROJECT:
+                end = j + 1
+        if end and (first > i or doc[mention.start:mention.end].root.head.i in range(first, end)):
+            found.append(Mention(mention.start, end, doc[mention.start:end].text, ontology.PROJECT,
+                                 source="possessive"))
     return found
 
 

@@ -45,7 +45,7 @@ def _ends_dateline(token: Token) -> bool:
         if token.i - start > DATELINE_WORDS:
             return False
     words = token.doc[start:token.i]
-    return len(words) > 0 and all(w.is_title or w.is_upper or w.like_num or w.is_punct for w in words)
+    return len(words) > 0 and all(w.text.strip("/()[]")[:1].isupper() or w.like_num or w.is_punct for w in words)
 
 
 @lru_cache(maxsize=4)

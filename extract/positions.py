@@ -5,7 +5,8 @@
   kept in the role); "X, founder, chairman and CEO of A" (titles joined by "and", or by commas where
   the first has no organization, share the organization);
   "X, Executive Deputy Mayor, ..." (a city title with no organization takes the article's city);
-  "X, A's chairman"; "X is the director of A";
+  "X, A's chairman"; "X is the director of A"; a chain stops at a title followed by another person's
+  name, whose title it is ("X, Secretary of A Y");
 - before the name: "Vice Mayor X", "Tencent vice president X", "A's chairman X",
   "Secretary of the A Committee X"; "Its president, X" (the organization the text is about).
 """
@@ -97,13 +98,13 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
             role = doc[i:end].text
             if end < limit and doc[end].lower_ == "of":
                 holder, role_end = _organization_after_of(doc, end, limit, context)
-                if holder is None:
+                if holder is None or _names_a_person(holder.end, context):
                     return
                 start = i if pending is None else pending
                 yield Candidate(person, "holds_position", holder, "title", doc[start:role_end].text)
                 end, pending = holder.end, None
             else:
-                holder = _implied_holder(role, context)
+                holder = None if _names_a_person(end, context) else _implied_holder(role, context)
                 if holder:
                     yield Candidate(person, "holds_position", holder, "title_implied", role)
                 pending = None if holder else (i if pending is None else pending)
@@ -111,6 +112,13 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
         if following is None:
             return
         i = following
+
+
+def _names_a_person(i: int, context: Context) -> bool:
+    """Whether a person's name starts at token i: the title before it is that
+    person's ("Vice Governor Wang Xiao, Secretary-General of the Provincial Government Fang Weifeng")."""
+    mention = context.starting_at(i)
+    return mention is not None and mention.type == ontology.PERSON
 
 
 def _next_title(doc: Doc, i: int, limit: int) -> int | None:
@@ -142,6 +150,8 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
                 title_start = title_end - 1
                 while title_start > sent.start and doc[title_start - 1].lower_ in words.title_words:
                     title_start -= 1
+                while doc[title_start].lower_ in {"and", "of", "-", "&"} and title_start < title_end - 1:
+                    title_start += 1
                 if _title_end(doc, title_start, title_end - 1) == title_end - 1:
                     yield Candidate(person, "holds_position", holder, "title_before",
                                     doc[title_start:title_end - 1].text)

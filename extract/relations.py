@@ -16,27 +16,30 @@ from .context import Candidate, Context
 from .coref import words_of
 from .cooperation import two_parties
 from .dates import sentence_date
+from .headline import headline_relations
 from .entities import Mention
 from .lexicon import lexicon
 from .model import ArticleText, Triple
 from .positions import positions
-from .structure import (based_in, capitals, city_province, described_projects, owned_projects, parts, places_in,
-                        possessive_places, projects_in, subsidiaries)
+from .structure import (based_in, capitals, city_province, described_projects, founded_subsidiaries, owned_projects,
+                        parts, places_in, possessive_places, projects_in, subsidiaries)
 from .values import values
 from .verbs import fronted_visits, verb_relations
 
 Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
-    positions, verb_relations, fronted_visits, places_in, capitals, possessive_places, based_in, city_province,
-    projects_in, described_projects, parts, subsidiaries, owned_projects, values, two_parties,
+    positions, verb_relations, headline_relations, fronted_visits, places_in, capitals, possessive_places,
+    based_in, city_province, projects_in, described_projects, parts, subsidiaries, founded_subsidiaries,
+    owned_projects, values, two_parties,
 )
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
                       for role in ("subject", "object"))})
 CONFIDENCE = {
-    "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "noun": 0.8, "fronted_at": 0.6,
-    "place_in": 0.75, "described": 0.7, "capital": 0.9, "possessive": 0.8, "city_province": 0.8, "project_in": 0.65,
-    "apposition": 0.7, "under": 0.75, "based_in": 0.85, "part_noun": 0.7, "subsidiary": 0.9, "name_owner": 0.6, "value": 0.65, "two_parties": 0.6,
+    "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "headline": 0.6, "noun": 0.8,
+    "fronted_at": 0.6, "place_in": 0.75, "described": 0.7, "capital": 0.9, "possessive": 0.8, "city_province": 0.8,
+    "project_in": 0.65, "apposition": 0.7, "under": 0.75, "based_in": 0.85, "part_noun": 0.7, "subsidiary": 0.9,
+    "name_owner": 0.6, "value": 0.65, "two_parties": 0.6,
 }
 
 
@@ -80,7 +83,7 @@ def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
     article = item.article
     kept: dict[tuple[str, str, str], Triple] = {}
     from_headline: set[tuple[str, str, str]] = set()
-    for number, sent in enumerate(context.doc.sents):
+    for number, sent in enumerate(context.sentences()):
         evidence = None
         for rule in RULES:
             for found in map(_as_agent, rule(sent, context)):

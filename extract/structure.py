@@ -6,7 +6,7 @@
   a zone that uses "land in Z"; "Singapore's Sembcorp"; "a Singapore-based group"; "A, a major
   project in Z";
 - part_of: "the Institute of X, Chinese Academy of Sciences"; "A under B"; "A is a key zone of B";
-- subsidiary_of: "A, a subsidiary of B"; "B's subsidiary A";
+- subsidiary_of: "A, a subsidiary of B"; "B's subsidiary A"; "B set up a subsidiary, A, in Z" (A in Z too);
 - develops: a project named after the company that runs it ("Chindata ... Campus", "Huawei's
   headquarters"), and the second of two such projects coordinated under one company's name.
 """
@@ -235,6 +235,24 @@ def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
             child = context.starting_at(i + 2 + (doc[i + 2].text == ","))
             if child:
                 yield Candidate(child, "subsidiary_of", mention, "subsidiary")
+
+
+def founded_subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"B set up a subsidiary, A, in Z": A is B's subsidiary, located in Z."""
+    words = lexicon()
+    for token in sent:
+        verb = token.head
+        if token.lower_ not in words.subsidiary_nouns or token.dep_ != "dobj" or verb.lemma_ not in _BUILD:
+            continue
+        named = context.mentions_of(child for child in token.children if child.dep_ == "appos")
+        parents = context.mentions_of(subjects_of(verb))
+        wheres = context.mentions_of(t for prep in (*token.children, *verb.children)
+                                     if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
+                                     for child in prep.children if child.dep_ == "pobj" for t in conjuncts(child))
+        for child in named:
+            yield from (Candidate(child, "subsidiary_of", parent, "subsidiary") for parent in parents)
+            yield from (Candidate(child, "located_in", where, "project_in") for where in wheres
+                        if where.type == ontology.PLACE)
 
 
 def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:

@@ -62,9 +62,9 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
     """What the verb of the amount's value noun says has it, and whether the verb says: the subject of
     "have", "achieve" or "reach" ("the park is expected to achieve an output value of"); for a "with"
     before the verb the subject ("the project, with an investment of N, will cover"), after it the object
-    ("build Y with a total investment of"), where that is a project, event or company. An object that
-    is no name has it too: then the project it stands for, if any ("build a base in Z with a total
-    investment of")."""
+    ("build Y with a total investment of"), where that is a project, event or company. An unnamed
+    object that is a project has it too: then the project it stands for, if any ("build a base in Z
+    with a total investment of")."""
     of = amount.root.head
     if of.lower_ != "of" or of.head.pos_ != "NOUN":
         return False, None
@@ -74,9 +74,11 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in {"VERB", "AUX"}:
         verb = noun.head.head
         objects = [child for child in verb.children if child.dep_ == "dobj"]
-        if objects and noun.i > verb.i:
-            named = next((m for m in context.mentions_of(objects) if m.type in _MEASURED), None)
-            return True, named or context.project_meant(objects[0], topic=True)
+        named = next((m for m in context.mentions_of(objects) if m.type in _MEASURED), None)
+        if named and noun.i > verb.i:
+            return True, named
+        if objects and noun.i > verb.i and lexicon().head_type(objects[0].lower_) == ontology.PROJECT:
+            return True, context.project_meant(objects[0], topic=True)
         owners = subjects_of(verb)
     else:
         return False, None

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from . import ontology
 from .context import Candidate, Context, antecedents, conjuncts, subjects_of
+from .coref import words_of
 from .entities import Mention
 from .lexicon import expand_references, lexicon, read_pattern_file
 from .treematch import TreeMatcher
@@ -46,6 +47,8 @@ def verb_matcher() -> TreeMatcher:
 
 
 _FOLLOW_PREPS = {"by", "from", "of"}
+_PAIRED = frozenset({"signed_agreement_with", "cooperates_with"})
+_VISITED = frozenset({ontology.COMPANY, ontology.ORGANIZATION, ontology.PROJECT, ontology.GOVERNMENT_BODY})
 
 
 def _reached(token: Token) -> list[Token]:
@@ -103,12 +106,18 @@ def _names(tokens: list[Token], context: Context) -> list[Mention]:
 
 
 def _counted(token: Token, context: Context) -> list[Mention]:
-    """"the two companies", "both banks": the names of that kind last named before, as many as counted."""
+    """"the two companies", "both banks": the names of that kind last named before, as many as counted;
+    "the two parties", "both sides": the two that last signed or cooperated."""
     words = lexicon()
     kind = words.definite_heads.get(token.lemma_, "").rstrip("*")
     count = next((words.count_words[child.lower_] for child in token.children
                   if child.dep_ in {"nummod", "det", "predet"} and child.lower_ in words.count_words), 0)
-    if token.tag_ != "NNS" or kind not in ontology.ENTITY_TYPES or not count:
+    if token.tag_ != "NNS" or not count:
+        return []
+    if token.lemma_ in words.party_nouns:
+        pairs = [found for found in context.found if found.predicate in _PAIRED]
+        return [pairs[-1].subject, pairs[-1].object] if pairs and count == 2 else []
+    if kind not in ontology.ENTITY_TYPES:
         return []
     named = {m.name: m for m in context.mentions if m.end <= token.i and m.type == kind}
     latest = sorted(named.values(), key=lambda m: m.start)[-count:]
@@ -165,10 +174,13 @@ def _names_after_with(verb: Token, sent: Span, context: Context) -> list[Mention
 
 
 def _object_tokens(nodes: dict[str, Token]) -> list[Token]:
-    """The matched object and its conjuncts; for a pattern that ends in a preposition, its object's."""
+    """The matched object and its conjuncts; for a pattern that ends in a preposition, its object's; for
+    a participle with neither, the noun it modifies ("the park, jointly built by X")."""
     obj = nodes.get("object")
     if obj is None and "prep" in nodes:
         obj = next((child for child in nodes["prep"].children if child.dep_ == "pobj"), None)
+    elif obj is None and nodes["verb"].dep_ == "acl":
+        obj = nodes["verb"].head
     return conjuncts(obj) if obj is not None else []
 
 
@@ -215,20 +227,22 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
             pairs = [(s, o) for s in subjects for o in objects]
         for subject_mention, object_mention in pairs:
             yield Candidate(subject_mention, key, object_mention, "verb")
-        if _group(key):
+        if _group(key) and not objects:
             for left, right in combinations(subjects, 2):
                 yield Candidate(left, key, right, "verb")
 
 
 def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"At Tencent Co., Ltd., Chen listened to ...": a person at a named company, body or project."""
+    """"At Tencent Co., Ltd., Chen listened to ...": a person at a named company, body, project or zone
+    ("At the X High-tech Zone, he ...")."""
+    areas = lexicon().administered_areas
     for token in sent[:3]:
         if token.lower_ != "at" or token.dep_ != "prep" or token.head.dep_ != "ROOT":
             continue
         places = [context.at(child) for child in token.children if child.dep_ == "pobj"]
         persons = [m for m in _names(subjects_of(token.head), context) if m.type == ontology.PERSON]
         for place in places:
-            if place and place.type in {ontology.COMPANY, ontology.ORGANIZATION, ontology.PROJECT,
-                                        ontology.GOVERNMENT_BODY}:
+            if place and (place.type in _VISITED or place.type == ontology.PLACE and
+                          words_of(place.name)[-1:][0] in areas):
                 for person in persons:
                     yield Candidate(person, "visited", place, "fronted_at")
