@@ -18,6 +18,7 @@ _LIST_WORDS = frozenset({",", "and", "or", "the", "as", "well", "、"})
 _SPOKESPEOPLE = lexicon().representatives
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _AGREEMENTS = lexicon().agreement_nouns
+_PHASES = lexicon().phase_nouns
 PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 
 
@@ -207,14 +208,18 @@ def _across_clauses(one: Token, other: Token) -> bool:
 
 
 def antecedents(token: Token) -> list[Token]:
-    """What a pronoun inside the sentence stands for: "which" or "that" of a relative clause, the noun
-    the clause is about ("the park, which X built"); "its" and "their", the subject of their verb
-    ("X will increase its investment")."""
+    """What a pronoun or a noun of a part stands for inside the sentence: "which" or "that" of a relative
+    clause, the noun the clause is about ("the park, which X built"); "its" and "their", the subject of
+    their verb ("X will increase its investment"); a phase of a project, the project ("the first phase
+    of X broke ground")."""
     if token.tag_ in {"WDT", "WP"}:
         verb = governing_verb(token)
         return [verb.head] if verb is not None and verb.dep_ == "relcl" and verb.head is not token else []
     if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
         return subjects_of(token)
+    if token.lower_ in _PHASES:
+        return [grand for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                for grand in child.children if grand.dep_ == "pobj"]
     return []
 
 

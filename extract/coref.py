@@ -2,7 +2,8 @@
 
 - a surname alone ("Zhang said") is the full name that starts with it ("Zhang Jifu");
 - a short form is the longer name it shortens: without generic words ("Chindata" for "Chindata Group",
-  "Datong" for "Datong City"), by its first words ("Ubtech" for "Ubtech Robotics Co., Ltd."), as a
+  "Datong" for "Datong City"), by its first words ("Ubtech" for "Ubtech Robotics Co., Ltd.", but not
+  for a project or place: "Tencent" is no short form of "Tencent South China Computing Center"), as a
   subsequence with the same first and last word ("Jinhua Development Zone"), or without a leading
   place or company ("Municipal Party Committee" for "Jinhua Municipal Party Committee");
 - a body named by level only ("the Municipal Energy Bureau") takes the article's city or province;
@@ -24,6 +25,9 @@ from .entities import Mention
 from .lexicon import lexicon
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Kinds of names that often begin with another entity's name ("Tencent South China Computing Center",
+# "Szeged plant"), so a one-word name is not taken for their short form.
+_NAMED_AFTER = frozenset({ontology.PROJECT, ontology.PLACE})
 
 
 def words_of(name: str) -> tuple[str, ...]:
@@ -50,11 +54,14 @@ class Home:
     province: str | None
 
 
-def home_places(mentions: list[Mention]) -> Home:
-    """The city and the province named most often, directly or in the names of their bodies."""
+def home_places(doc: Doc, mentions: list[Mention]) -> Home:
+    """The city and the province named most often, directly or in the names of their bodies; a place
+    that only describes something else ("the Shenzhen-based company") does not count."""
     words = lexicon()
     counts: dict[str, Counter[str]] = {"cities": Counter(), "provinces": Counter()}
     for mention in mentions:
+        if _in_compound(doc, mention.end - 1):
+            continue
         core = " ".join(core_words(mention.text))
         level = words.places.get(core)
         if mention.type == ontology.PLACE:
@@ -96,7 +103,7 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             continue
         if short_core and core_words(other) == short_core:
             by_core.append(other)
-        elif not strong and long[:len(short)] == short:
+        elif not strong and long[:len(short)] == short and other_kind not in _NAMED_AFTER:
             by_prefix.append(other)
         elif len(short_core) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
             by_subsequence.append(other)
@@ -171,11 +178,12 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}:
             continue
         start = token.i - 1
-        while start > 0 and doc[start].is_lower and doc[start].pos_ in {"NOUN", "ADJ"} and start > token.i - 3:
+        while start > 0 and start > token.i - 5 and (doc[start].is_lower and doc[start].pos_ in {"NOUN", "ADJ"}
+                                                     or _in_compound(doc, start)):
             start -= 1
         if doc[start].lower_ not in words.definite_determiners:
             continue
-        modifiers = [t.lower_ for t in doc[start + 1:token.i]]
+        modifiers = [t.lower_ for t in doc[start + 1:token.i] if not _in_compound(doc, t.i)]
         antecedent = _antecedent(token.i, token.lower_, target, mentions, home)
         if antecedent and target.endswith("*"):
             antecedent = _salient(doc, antecedent, mentions, token.i)
@@ -183,6 +191,11 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
             found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, antecedent.type,
                                  name=antecedent.name, source="definite"))
     return found
+
+
+def _in_compound(doc: Doc, i: int) -> bool:
+    """Whether token i is part of a hyphenated modifier ("the Shenzhen-based company")."""
+    return doc[i].text == "-" or i + 1 < len(doc) and doc[i + 1].text == "-" or i > 0 and doc[i - 1].text == "-"
 
 
 def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:

@@ -96,15 +96,19 @@ def _is_person_name(span: Span) -> bool:
 
 
 def _looks_like_person(span: Span) -> bool:
+    """Capitalised words, no title, head or stop word among them, at most three of them, a given name
+    written with a hyphen counting as one ("Kim Dong-sup", "Xi Jin-ping")."""
     words = lexicon()
-    if not all(token.is_title for token in span):
+    names = [token for token in span if token.text != "-" and not (token.i > span.start and
+                                                                    span.doc[token.i - 1].text == "-")]
+    if not all(token.is_title for token in names):
         return False
     if any(token.lower_ in words.title_words or token.lower_ in words.head_types
-           or token.lower_ in words.name_stopwords for token in span):
+           or token.lower_ in words.name_stopwords for token in names):
         return False
-    if len(span) == 1:
+    if len(names) == 1:
         return span[0].lower_ in words.surnames
-    return len(span) <= 3 and span.text.lower() not in words.places
+    return len(names) <= 3 and span.text.lower() not in words.places
 
 
 def _without_subunit(span: Span) -> Span:
@@ -122,10 +126,11 @@ def _without_subunit(span: Span) -> Span:
 
 
 def _ruler_mentions(doc: Doc) -> list[Mention]:
-    """The name ruler's spans, a name with a possessive or "and" inside split where its first part is a
-    name itself: "North China's Shanxi province", "southwest China's Sichuan Province" (a place that
-    starts before the span), "Zhang Lei and ...", "Baidu and Tianjin Port Group" (where NER finds the
-    first part alone elsewhere in the article)."""
+    """The name ruler's spans, a name with a possessive inside split where its first part is a name itself
+    ("North China's Shanxi province", "southwest China's Sichuan Province": a place that starts before
+    the span), one with "and" inside where either part is ("Zhang Lei and ...", "... Committee and
+    Zhang Qiang", "Baidu and Tianjin Port Group": where NER finds a part alone elsewhere), and one
+    ending "of" a place that owns what follows ("X Park of | Chongqing's Shapingba district")."""
     found = []
     elsewhere = {}  # NER's names by text, with where they stand
     for ent in doc.ents:
@@ -143,10 +148,14 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                 wider = doc[span.start - 1:i] if span.start > 0 else left
                 parts = [wider if wider.text.lower() in lexicon().places else left, doc[i + 1:span.end]]
                 break
-            if doc[i].lower_ == "and" and match.label_ != ontology.PERSON and (
-                    _is_person_name(left) or left.text.lower() in lexicon().places or
-                    any(not (span.start <= ent.start < span.end) for ent in elsewhere.get(left.text, ()))):
-                parts = [left, doc[i + 1:span.end]]
+            right = doc[i + 1 + (doc[i + 1].lower_ == "the"):span.end]
+            if doc[i].lower_ == "of" and span.end < len(doc) and doc[span.end].text in _POSSESSIVE and \
+                    _names_a_place(right):
+                parts = [left, right]
+                break
+            if doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
+                    any(_stands_alone(part, span, elsewhere) for part in (left, right)):
+                parts = [_without_subunit(left), right]
                 break
         for part in parts:
             if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME:
@@ -157,6 +166,13 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
             if kind:
                 found.append(Mention(part.start, part.end, part.text, kind))
     return found
+
+
+def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> bool:
+    """Whether a part of a ruler's span is a name of its own: a person's, a place's, or one NER finds
+    alone elsewhere in the article."""
+    return _is_person_name(part) or part.text.lower() in lexicon().places or \
+        any(not (span.start <= ent.start < span.end) for ent in elsewhere.get(part.text, ()))
 
 
 def _type_alone(part: Span, elsewhere: dict[str, list[Span]]) -> str | None:

@@ -17,7 +17,7 @@ from .relations import extract_triples
 def article_mentions(doc: Doc) -> tuple[list[Mention], Context]:
     """The article's mentions, each resolved to its fullest name, and the context the rules read."""
     mentions = find_mentions(doc)
-    home = home_places(mentions)
+    home = home_places(doc, mentions)
     names = resolve(mentions, home)
     names.update(owner_prefixes(doc, mentions, names))
     resolved = with_names(mentions, names)

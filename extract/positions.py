@@ -138,7 +138,8 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
     end = person.start - (person.start > sent.start and doc[person.start - 1].text == ",")
     start = end
     while start > sent.start and doc[start - 1].lower_ in words.title_words | {"-", "&"} \
-            and doc[start - 1].lower_ not in {"of", "and"}:
+            and doc[start - 1].lower_ != "of" and (doc[start - 1].lower_ != "and" or start - 1 > sent.start and
+                                                  doc[start - 2].lower_ in words.title_words - {"of", "and"}):
         start -= 1
     while start < end and doc[start].lower_ in {"-", "&"}:
         start += 1

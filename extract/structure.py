@@ -21,18 +21,20 @@ from .context import Candidate, Context, conjuncts, subjects_of
 from .coref import words_of
 from .entities import Mention
 from .lexicon import lexicon, read_pattern_file
+from .nlp import DATELINE_DASHES
 
 _LOCATABLE = frozenset({ontology.PLACE, ontology.PROJECT, ontology.COMPANY, ontology.ORGANIZATION,
                         ontology.GOVERNMENT_BODY, ontology.EVENT})
 _WHERE = frozenset({ontology.PLACE, ontology.PROJECT})
-_AREA_HEADS = frozenset({"district", "county", "zone", "area", "town", "township", "village", "city"})
+_AREA_HEADS = frozenset({"district", "county", "zone", "area", "town", "township", "village", "city", "park"})
 _BODIES = frozenset({ontology.ORGANIZATION, ontology.GOVERNMENT_BODY})
 _PARTS = frozenset({ontology.PROJECT, ontology.PLACE, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION})
 _BUILD = frozenset(read_pattern_file("verbs.json")["lemmas"]["develop"])
 
 
 def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"A in Z", "the A district of Z": a name followed by "in"/"of" and a place."""
+    """"A in Z", "the A district of Z", "the A Park of Z's B district": a name followed by "in"/"of" and
+    a place (the place a possessive one names)."""
     doc = context.doc
     for mention in context.in_span(sent):
         i = mention.end
@@ -40,9 +42,11 @@ def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         j = i + 1 + (doc[i + 1].lower_ == "the")
         where = context.starting_at(j)
+        if where and where.end + 1 < sent.end and doc[where.end].text in {"'s", "’s"}:
+            where = context.starting_at(where.end + 1)
         if not where or where.type not in _WHERE:
             continue
-        if doc[i].lower_ == "of" and not (mention.type == ontology.PLACE and
+        if doc[i].lower_ == "of" and not (mention.type in {ontology.PLACE, ontology.PROJECT} and
                                           words_of(mention.text)[-1:][0] in _AREA_HEADS):
             continue
         if doc[i].lower_ == "in" and mention.type not in _WHERE and (
@@ -99,8 +103,8 @@ def based_in(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"Chengdu, Sichuan Province", "Yibin, southwest China's Sichuan Province": a city followed by the
-    province it is in."""
+    """"Chengdu, Sichuan Province", "Yibin, southwest China's Sichuan Province", "Szeged, Hungary": a city
+    followed by the province or country it is in (but not in a dateline: "JINAN, China, May 20 --")."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
         if mention.type != ontology.PLACE or mention.end + 1 >= sent.end or doc[mention.end].text != ",":
@@ -108,7 +112,8 @@ def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
         province = context.starting_at(mention.end + 1)
         if province and province.end + 1 < sent.end and doc[province.end].text in {"'s", "’s"}:
             province = context.starting_at(province.end + 1)
-        if province and province.type == ontology.PLACE and _is_province(province) and not _is_province(mention):
+        if province and province.type == ontology.PLACE and not _is_province(mention) and (
+                _is_province(province) or _is_country(province) and not _is_dateline(sent)):
             yield Candidate(mention, "located_in", province, "city_province")
 
 
@@ -135,10 +140,18 @@ def described_projects(sent: Span, context: Context) -> Iterator[Candidate]:
                         yield Candidate(project, "located_in", where, "described")
 
 
+def _is_country(mention: Mention) -> bool:
+    return lexicon().places.get(" ".join(words_of(mention.name))) == "countries"
+
+
+def _is_dateline(sent: Span) -> bool:
+    return sent.text.rstrip().endswith(tuple(DATELINE_DASHES))
+
+
 def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
     """A project or zone that a verb places somewhere: "the Park to thrive in Taiyuan"; "X will build a
-    base in Z" (the project the unnamed one stands for); "the zone uses buildings in Z" (a site noun
-    between the verb and "in")."""
+    base in Z", or in a headline "semiconductor project in Z" (the project the unnamed one stands for);
+    "the zone uses buildings in Z" (a site noun between the verb and "in")."""
     words = lexicon()
     for token in sent:
         if token.lower_ not in {"in", "at"} or token.dep_ != "prep":
@@ -156,7 +169,8 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
                 subjects += context.mentions_of(built) or [m for m in map(context.project_meant, built) if m]
             kinds = {ontology.PROJECT, ontology.EVENT} | ({ontology.ORGANIZATION} if head.lemma_ in _BUILD else set())
             subjects = [m for m in subjects if m.type in kinds]
-        elif head.dep_ == "dobj" and head.head.lemma_ in _BUILD and context.project_meant(head):
+        elif (head.dep_ == "dobj" and head.head.lemma_ in _BUILD or sent.start == context.sentences()[0].start) \
+                and context.project_meant(head):
             subjects = [context.project_meant(head)]
         elif head.lower_ in words.site_nouns:
             subjects = [m for m in context.mentions_of(subjects_of(head))
@@ -217,17 +231,21 @@ def _listed_before(mention: Mention, sent: Span, context: Context) -> bool:
 
 
 def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"A, a subsidiary of B"; "A is a wholly-owned subsidiary of B"; "B's subsidiary A"."""
+    """"A, a subsidiary of B"; "A is a wholly-owned subsidiary of B"; "A, a wholly owned subsidiary of
+    South Korea's B"; "B's subsidiary A"."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
         if mention.type not in {ontology.COMPANY, ontology.ORGANIZATION}:
             continue
         i = mention.end
         while i < sent.end and (doc[i].lower_ in {",", "a", "an", "the", "is", "was", "its", "as"}
-                                or doc[i].pos_ == "ADJ" or doc[i].text == "-"):
+                                or doc[i].pos_ in {"ADJ", "ADV"} or doc[i].tag_ == "VBN" or doc[i].text == "-"):
             i += 1
         if i + 1 < sent.end and doc[i].lower_ in words.subsidiary_nouns and doc[i + 1].lower_ in {"of", "under"}:
             parent = context.starting_at(i + 2 + (doc[i + 2].lower_ == "the"))
+            if parent and parent.type == ontology.PLACE and parent.end + 1 < sent.end and \
+                    doc[parent.end].text in {"'s", "’s"}:
+                parent = context.starting_at(parent.end + 1)
             if parent:
                 yield Candidate(mention, "subsidiary_of", parent, "subsidiary")
         elif i < sent.end and doc[i].text in {"'s", "’s"} and i + 2 < sent.end \

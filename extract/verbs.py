@@ -175,12 +175,15 @@ def _names_after_with(verb: Token, sent: Span, context: Context) -> list[Mention
 
 def _object_tokens(nodes: dict[str, Token]) -> list[Token]:
     """The matched object and its conjuncts; for a pattern that ends in a preposition, its object's; for
-    a participle with neither, the noun it modifies ("the park, jointly built by X")."""
+    a participle with neither, the noun it modifies ("the park, jointly built by X"); a conjoined verb
+    with neither, its first verb's passive subject ("Y is invested and constructed by X")."""
     obj = nodes.get("object")
     if obj is None and "prep" in nodes:
         obj = next((child for child in nodes["prep"].children if child.dep_ == "pobj"), None)
     elif obj is None and nodes["verb"].dep_ == "acl":
         obj = nodes["verb"].head
+    elif obj is None and nodes["verb"].dep_ == "conj":
+        obj = next((child for child in nodes["verb"].head.children if child.dep_ == "nsubjpass"), None)
     return conjuncts(obj) if obj is not None else []
 
 
