@@ -121,7 +121,7 @@ class Context:
         seen_link = represented = False
         while 0 <= i < len(self.doc):
             word = self.doc[i].lower_
-            closing = self._bracket_end(i, step)
+            closing = self.bracket_end(i, step)
             if closing is not None:
                 i = closing
             elif word in _LIST_WORDS:
@@ -133,7 +133,7 @@ class Context:
             i += step
         return i, seen_link, represented
 
-    def _bracket_end(self, i: int, step: int) -> int | None:
+    def bracket_end(self, i: int, step: int) -> int | None:
         """Where a bracket opened at token i (stepping forwards, or closed there stepping backwards) of a
         few words closes, or None."""
         opening, closing = ("(", ")") if step > 0 else (")", "(")

@@ -19,6 +19,7 @@ NER_TYPES = {"PERSON": ontology.PERSON, "ORG": ontology.ORGANIZATION, "GPE": ont
              "LOC": ontology.PLACE}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _HEAD_FIRST = frozenset({ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.EVENT, ontology.COMPANY})
+_QUOTES = {"\"", "“", "”", "'", "‘", "’"}
 _EDGE_PUNCT = {",", "-", "—", "——", "(", ")", "\"", "“", "”", "'", "’", ":", ";", "."}
 
 
@@ -262,11 +263,16 @@ def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _brand(token: Token) -> bool:
     """Whether a company name's first word can stand for the company alone ("Kunpeng" of "Kunpeng Data
-    Group"): a proper noun that is no place, level, name head or common word."""
+    Group"): a proper noun that is a brand word."""
+    return token.pos_ == "PROPN" and not token.is_stop and is_brand_word(token.lower_)
+
+
+def is_brand_word(word: str) -> bool:
+    """Whether a word can be a company's brand: no place, level, name head or common word."""
     words = lexicon()
-    return token.pos_ == "PROPN" and not token.is_stop and token.lower_ not in words.places \
-        and token.lower_ not in words.levels and words.head_type(token.lower_) is None \
-        and token.lower_ not in words.name_stopwords and token.lower_ not in words.title_words
+    return word not in words.places and word not in words.levels and words.head_type(word) is None \
+        and word not in words.name_stopwords and word not in words.title_words \
+        and word not in words.generic_name_words
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -324,4 +330,25 @@ def owner_prefixes(doc: Doc, mentions: list[Mention],
         owner = next((p for p in prefixes if first.text.startswith(p + " ")), None)
         if owner and not any(second.text.startswith(p) for p in prefixes + companies):
             found[(second.text, second.type)] = (f"{owner} {second.text}", second.type)
+    return found
+
+
+def bracketed_aliases(doc: Doc, mentions: list[Mention],
+                      names: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """"China Electronics Corporation (CEC)", "Inspur Group Co., Ltd. ("Inspur")", "Ma Huateng (Pony Ma)":
+    a name in brackets right after another is another name of the same entity."""
+    starts = {m.start: m for m in mentions}
+    found = {}
+    for mention in mentions:
+        i = mention.end
+        if i + 2 >= len(doc) or doc[i].text != "(":
+            continue
+        i += doc[i + 1].text in _QUOTES
+        alias = starts.get(i + 1)
+        if alias is None or alias.end + 1 >= len(doc) or \
+                doc[alias.end + (doc[alias.end].text in _QUOTES)].text != ")":
+            continue
+        if alias.type == mention.type or not alias.strong and mention.type != ontology.PERSON \
+                and alias.type != ontology.PERSON:
+            found[(alias.text, alias.type)] = names.get((mention.text, mention.type), (mention.text, mention.type))
     return found

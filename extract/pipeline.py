@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from . import ontology
 from .context import Context
 from .coref import definite_mentions, home_places, resolve
-from .entities import Mention, find_mentions, owner_prefixes, with_names
+from .entities import Mention, bracketed_aliases, find_mentions, owner_prefixes, with_names
 from .model import ArticleText, Entity, Extraction
 from .relations import extract_triples
 
@@ -20,6 +20,7 @@ def article_mentions(doc: Doc) -> tuple[list[Mention], Context]:
     home = home_places(doc, mentions)
     names = resolve(mentions, home)
     names.update(owner_prefixes(doc, mentions, names))
+    names.update(bracketed_aliases(doc, mentions, names))
     resolved = with_names(mentions, names)
     resolved = sorted(resolved + definite_mentions(doc, resolved, home), key=lambda m: m.start)
     return resolved, Context(doc, resolved, home)

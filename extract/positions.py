@@ -74,6 +74,9 @@ def _organization_after_of(doc: Doc, of: int, limit: int, context: Context) -> t
 def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Candidate]:
     doc, limit = context.doc, sent.end
     i = person.end
+    alias = context.bracket_end(i, 1) if i < limit else None  # "Ma Huateng (Pony Ma), chairman of ..."
+    if alias is not None and alias + 1 < limit and doc[alias + 1].text == ",":
+        i = alias + 1
     separated = i < limit and doc[i].text in {",", "("}
     i += separated
     while i < limit and doc[i].lower_ in _LINKS:
@@ -159,7 +162,7 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
         return
     role = doc[start:end].text
     possessive = start > sent.start and doc[start - 1].text in {"'s", "’s"}
-    holder = context.ending_at(start - possessive)
+    holder = context.ending_at(start - possessive) if start > sent.start else None
     if start > sent.start and doc[start - 1].lower_ in {"its", "their"}:
         holder = context.salient(_HOLDERS - {ontology.PLACE}, start - 1)
     if holder and holder.type in _HOLDERS:

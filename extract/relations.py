@@ -24,19 +24,19 @@ from .positions import positions
 from .structure import (based_in, capitals, city_province, described_projects, founded_subsidiaries, owned_projects,
                         parts, places_in, possessive_places, projects_in, subsidiaries)
 from .values import values
-from .verbs import fronted_visits, verb_relations
+from .verbs import attendee_lists, fronted_visits, verb_relations
 
 Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
-    positions, verb_relations, headline_relations, fronted_visits, places_in, capitals, possessive_places,
-    based_in, city_province, projects_in, described_projects, parts, subsidiaries, founded_subsidiaries,
-    owned_projects, values, two_parties,
+    positions, verb_relations, headline_relations, attendee_lists, fronted_visits, places_in, capitals,
+    possessive_places, based_in, city_province, projects_in, described_projects, parts, subsidiaries,
+    founded_subsidiaries, owned_projects, values, two_parties,
 )
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
                       for role in ("subject", "object"))})
 CONFIDENCE = {
-    "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "headline": 0.6, "noun": 0.8,
+    "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "headline": 0.6, "attendees": 0.7, "noun": 0.8,
     "fronted_at": 0.6, "place_in": 0.75, "described": 0.7, "capital": 0.9, "possessive": 0.8, "city_province": 0.8,
     "project_in": 0.65, "apposition": 0.7, "under": 0.75, "based_in": 0.85, "part_noun": 0.7, "subsidiary": 0.9,
     "name_owner": 0.6, "value": 0.65, "two_parties": 0.6,

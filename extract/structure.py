@@ -8,7 +8,8 @@
 - part_of: "the Institute of X, Chinese Academy of Sciences"; "A under B"; "A is a key zone of B";
 - subsidiary_of: "A, a subsidiary of B"; "B's subsidiary A"; "B set up a subsidiary, A, in Z" (A in Z too);
 - develops: a project named after the company that runs it ("Chindata ... Campus", "Huawei's
-  headquarters"), and the second of two such projects coordinated under one company's name.
+  headquarters", "Geely Hangzhou Bay ... Base" of Geely Holding Group), and the second of two such
+  projects coordinated under one company's name.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from spacy.tokens import Span
 from . import ontology
 from .context import Candidate, Context, conjuncts, subjects_of
 from .coref import words_of
-from .entities import Mention
+from .entities import Mention, is_brand_word
 from .lexicon import lexicon, read_pattern_file
 from .nlp import DATELINE_DASHES
 
@@ -149,9 +150,10 @@ def _is_dateline(sent: Span) -> bool:
 
 
 def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
-    """A project or zone that a verb places somewhere: "the Park to thrive in Taiyuan"; "X will build a
-    base in Z", or in a headline "semiconductor project in Z" (the project the unnamed one stands for);
-    "the zone uses buildings in Z" (a site noun between the verb and "in")."""
+    """A project or zone that a verb places somewhere: "the Park to thrive in Taiyuan"; "the alliance was
+    launched in Z" (but "X set up its headquarters in Z" places no X); "X will build a base in Z", or in
+    a headline "semiconductor project in Z" (the project the unnamed one stands for); "the zone uses
+    buildings in Z" (a site noun between the verb and "in")."""
     words = lexicon()
     for token in sent:
         if token.lower_ not in {"in", "at"} or token.dep_ != "prep":
@@ -163,12 +165,13 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
         if not wheres:
             continue
         if head.pos_ in {"VERB", "AUX"}:
-            subjects = context.mentions_of(subjects_of(head))
+            subjects = [m for m in context.mentions_of(subjects_of(head))
+                        if m.type in {ontology.PROJECT, ontology.EVENT} or m.type == ontology.ORGANIZATION
+                        and head.lemma_ in _BUILD and context.doc[m.end - 1].dep_ == "nsubjpass"]
             if head.lemma_ in _BUILD:
                 built = [child for child in head.children if child.dep_ == "dobj"]
-                subjects += context.mentions_of(built) or [m for m in map(context.project_meant, built) if m]
-            kinds = {ontology.PROJECT, ontology.EVENT} | ({ontology.ORGANIZATION} if head.lemma_ in _BUILD else set())
-            subjects = [m for m in subjects if m.type in kinds]
+                subjects += [m for m in context.mentions_of(built) or map(context.project_meant, built)
+                             if m and m.type in {ontology.PROJECT, ontology.ORGANIZATION}]
         elif (head.dep_ == "dobj" and head.head.lemma_ in _BUILD or sent.start == context.sentences()[0].start) \
                 and context.project_meant(head):
             subjects = [context.project_meant(head)]
@@ -274,18 +277,23 @@ def founded_subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:
-    """A project whose name begins with a company's name is that company's project."""
-    companies = sorted({m.name for m in context.mentions if m.type == ontology.COMPANY} |
-                       {m.text for m in context.mentions if m.type == ontology.COMPANY},
-                       key=lambda name: -len(words_of(name)))
-    by_form = {m.text: m for m in context.mentions if m.type == ontology.COMPANY}
-    by_form.update({m.name: m for m in context.mentions if m.type == ontology.COMPANY})
+    """A project whose name begins with a company's name, or with its brand (the first word of "Geely
+    Holding Group"), is that company's project; a name NER took for an organization without a head word
+    to say so ("Tencent") counts as a company's."""
+    owners = [m for m in context.mentions if m.type == ontology.COMPANY or
+              m.type == ontology.ORGANIZATION and not m.strong and m.source == "ner"]
+    by_form: dict[tuple[str, ...], Mention] = {}
+    for owner in owners:
+        for form in (words_of(owner.name), words_of(owner.text)):
+            by_form.setdefault(form, owner)
+            if len(form) > 1 and is_brand_word(form[0]):
+                by_form.setdefault(form[:1], owner)
+    forms = sorted(by_form, key=len, reverse=True)
     for mention in context.in_span(sent):
         if mention.type != ontology.PROJECT:
             continue
         name = words_of(mention.name)
-        for company in companies:
-            words = words_of(company)
-            if len(name) > len(words) and name[:len(words)] == words:
-                yield Candidate(by_form[company], "develops", mention, "name_owner")
+        for form in forms:
+            if len(name) > len(form) and name[:len(form)] == form:
+                yield Candidate(by_form[form], "develops", mention, "name_owner")
                 break

@@ -47,6 +47,8 @@ def verb_matcher() -> TreeMatcher:
 
 
 _FOLLOW_PREPS = {"by", "from", "of"}
+_DESCRIPTION_REACH = 6
+_LISTING = frozenset({"include", "be", "comprise"})
 _PAIRED = frozenset({"signed_agreement_with", "cooperates_with"})
 _VISITED = frozenset({ontology.COMPANY, ontology.ORGANIZATION, ontology.PROJECT, ontology.GOVERNMENT_BODY})
 
@@ -73,8 +75,9 @@ def _reached(token: Token) -> list[Token]:
 def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
     """The names the tokens stand for, in groups: each name alone, with the names listed alongside it
     ("A, B and C"), or the names that a counted plural gathers ("the two companies"). A token stands for
-    its own mention, its antecedent's (a relative or possessive pronoun), or the names it leads to;
-    "the delegation" with no name of its own is the one last led by a person."""
+    its own mention, its antecedent's (a relative or possessive pronoun), or the names it leads to; a
+    delegation led by a person stands for that person, "the delegation" with no name of its own for the
+    one last led by a person."""
     groups: list[list[Mention]] = []
     seen: set[Mention] = set()
     for token in tokens:
@@ -86,6 +89,7 @@ def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
             leaders = [m for m in mentions if m.type == ontology.PERSON]
             if leaders:
                 context.cache["delegation_leader"] = leaders[0]
+                mentions = leaders
             elif not mentions and "delegation_leader" in context.cache:
                 mentions = [context.cache["delegation_leader"]]
         if counted:
@@ -124,6 +128,20 @@ def _counted(token: Token, context: Context) -> list[Mention]:
     return latest if len(latest) == count else []
 
 
+def _described(token: Token, context: Context) -> list[Mention]:
+    """The name a participle describes when the parse hangs it on a word inside that name's description
+    ("the X Base, a project with a total investment of 18 billion yuan located in Z": "located" on
+    "yuan"): the first name up the tree, through prepositions and appositions, before any verb."""
+    for _ in range(_DESCRIPTION_REACH):
+        mention = context.at(token)
+        if mention is not None:
+            return [mention]
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
 def _names_before(verb: Token, context: Context) -> list[Mention]:
     """The names listed right before a verb ("Beijing and Guiyang signed"), where the parse gives no subject."""
     i = verb.i
@@ -134,11 +152,11 @@ def _names_before(verb: Token, context: Context) -> list[Mention]:
 
 
 def _objects_below(token: Token) -> list[Token]:
-    """pobj of a preposition, or the agent's pobj of a participle ("led by X")."""
-    if token.dep_ == "prep":
-        return [t for child in token.children if child.dep_ == "pobj" for t in conjuncts(child)]
-    return [t for child in token.children if child.dep_ == "agent"
-            for grand in child.children if grand.dep_ == "pobj" for t in conjuncts(grand)]
+    """pobj of a preposition, or the agent's pobj of a participle ("led by X"), with the name set beside a
+    title ("led by its chairman X")."""
+    preps = [token] if token.dep_ == "prep" else [child for child in token.children if child.dep_ == "agent"]
+    objects = [t for prep in preps for child in prep.children if child.dep_ == "pobj" for t in conjuncts(child)]
+    return objects + [child for t in objects for child in t.children if child.dep_ == "appos"]
 
 
 def _semicolon_list(sent: Span, verb: Token, subjects: list[Mention], context: Context) -> list[Mention]:
@@ -216,6 +234,8 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
         subjects, objects = _names(subject_tokens, context), _names(object_tokens, context)
         if key == "located_in":
             objects = [obj for obj in objects if not context.follows_a_place(obj)]
+        if not subjects and doc[verb_i].dep_ == "acl":
+            subjects = _described(doc[verb_i].head, context)
         if not subjects:
             subjects = _names_before(doc[verb_i], context)
         subjects += [m for m in _semicolon_list(sent, doc[verb_i], subjects, context) if m not in subjects]
@@ -249,3 +269,21 @@ def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
                           words_of(place.name)[-1:][0] in areas):
                 for person in persons:
                     yield Candidate(person, "visited", place, "fronted_at")
+
+
+def attendee_lists(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Attendees included A, ...; B, ...; and C" and "Among the guests were A and B": the people listed
+    attended the event the text is about (named in the sentence, else last named before it)."""
+    words = lexicon()
+    for token in sent:
+        verb = token.head
+        listing = token.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_ in _LISTING or \
+            token.dep_ == "pobj" and verb.lower_ == "among" and verb.head.lemma_ == "be"
+        if token.lemma_ not in words.attendee_nouns or not listing:
+            continue
+        events = [m for m in context.in_span(sent) if m.type == ontology.EVENT]
+        event = events[0] if events else context.salient(frozenset({ontology.EVENT}), sent.start)
+        people = [m for m in context.in_span(sent) if m.type == ontology.PERSON and m.start > token.i]
+        for person in people if event else ():
+            yield Candidate(person, "attended", event, "attendees")
+        return
