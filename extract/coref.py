@@ -28,6 +28,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Kinds of names that often begin with another entity's name ("Tencent South China Computing Center",
 # "Szeged plant"), so a one-word name is not taken for their short form.
 _NAMED_AFTER = frozenset({ontology.PROJECT, ontology.PLACE})
+_WIDER_PLACES = frozenset({"province", "region", "country", "state", "district", "county", "area", "zone"})
 
 
 def words_of(name: str) -> tuple[str, ...]:
@@ -227,14 +228,27 @@ def _salient(doc: Doc, antecedent: Mention, mentions: list[Mention], position: i
 
 
 def _antecedent(position: int, noun: str, target: str, mentions: list[Mention], home: Home) -> Mention | None:
+    """The name a definite noun stands for: the article's city or province ("the city"; where the article
+    is about no city of the gazetteer, the last city-like place named before); else the last name of its
+    kind named before with the noun in it ("the park"), or with "*" any of its kind ("the company"); else
+    the one name of its kind with the noun in it named later ("The plant, with ..., ... the Szeged plant")."""
     if target.startswith("home:"):
         place = home.city if target == "home:city" else home.province
+        if place is None and target == "home:city":
+            towns = [m for m in mentions if m.end <= position and m.type == ontology.PLACE and
+                     lexicon().places.get(" ".join(core_words(m.name))) in {None, "cities"} and
+                     words_of(m.name)[-1:][0] not in _WIDER_PLACES]
+            return towns[-1] if towns else None
         return next((m for m in mentions if m.type == ontology.PLACE and " ".join(core_words(m.name)) == place),
                     None)
     any_name = target.endswith("*")
     kind = target.rstrip("*")
-    earlier = [m for m in mentions if m.end <= position and (
-        m.type == kind or kind == ontology.COMPANY and m.type == ontology.ORGANIZATION and not m.strong)]
+    of_kind = [m for m in mentions if m.type == kind or kind == ontology.COMPANY and m.type == ontology.ORGANIZATION
+               and not m.strong]
+    earlier = [m for m in of_kind if m.end <= position]
     same_head = [m for m in earlier if noun in words_of(m.name)]
     found = same_head or (earlier if any_name else [])
-    return found[-1] if found else None
+    if found:
+        return found[-1]
+    later = {m.name: m for m in of_kind if m.start > position and words_of(m.name)[-1:] == (noun,)}
+    return next(iter(later.values())) if len(later) == 1 and not earlier else None
