@@ -14,6 +14,7 @@ from .entities import Mention
 from .lexicon import lexicon
 
 _BRACKET_REACH = 10
+_CONJUNCTIONS = frozenset({"and", "or"})
 _LIST_WORDS = frozenset({",", "and", "or", "the", "as", "well", "、"})
 _SPOKESPEOPLE = lexicon().representatives
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -98,18 +99,28 @@ class Context:
 
     def coordinated(self, mention: Mention) -> list[Mention]:
         """The mentions listed with this one, in text order ("A, B and C" for any of them): names
-        separated only by commas, "and", "or", "as well as" and articles."""
+        separated only by commas, "and", "or", "as well as" and articles. A list ends at its "and": "A and
+        B, the C" lists no C."""
         chain = [mention]
+        closed = False  # whether the list's "and" came before the mention, which is then its last name
         for step in (-1, 1):
-            current = mention
-            while True:
+            current, commas_only = mention, False
+            while not (step > 0 and closed):
                 i, seen_link, represented = self._skip_link(current.start - 1 if step < 0 else current.end, step)
                 other = self.ending_at(i + 1) if step < 0 else self.starting_at(i)
                 if not seen_link or other is None or not represented and \
                         (other.type == ontology.PERSON) != (mention.type == ontology.PERSON) or \
                         _across_clauses(self.doc[current.end - 1], self.doc[other.end - 1]):
                     break
+                between = self.doc[other.end:current.start] if step < 0 else self.doc[current.end:other.start]
+                joined = any(token.lower_ in _CONJUNCTIONS for token in between)
+                if step < 0 and joined and commas_only:
+                    break
                 chain.insert(0, other) if step < 0 else chain.append(other)
+                if step > 0 and joined:
+                    break
+                commas_only = commas_only or not joined
+                closed = closed or joined
                 current = other
         return chain
 

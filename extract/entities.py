@@ -19,6 +19,7 @@ NER_TYPES = {"PERSON": ontology.PERSON, "ORG": ontology.ORGANIZATION, "GPE": ont
              "LOC": ontology.PLACE}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _HEAD_FIRST = frozenset({ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.EVENT, ontology.COMPANY})
+_JOINERS = {"and", "of", "&", "-", "for", "'s", "’s"}
 _QUOTES = {"\"", "“", "”", "'", "‘", "’"}
 _EDGE_PUNCT = {",", "-", "—", "——", "(", ")", "\"", "“", "”", "'", "’", ":", ";", "."}
 
@@ -158,22 +159,32 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                     any(_stands_alone(part, span, elsewhere) for part in (left, right)):
                 parts = [_without_subunit(left), right]
                 break
-        for part in parts:
-            if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME:
-                kind = match.label_
-            else:
-                kind = ontology.PERSON if _is_person_name(part) else type_of_name(part)[0] or \
-                    _type_alone(part, elsewhere)
+        kinds = [match.label_ if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME else
+                 ontology.PERSON if _is_person_name(part) else type_of_name(part)[0] or _type_alone(part, elsewhere)
+                 for part in parts]
+        for part, kind in zip(parts, kinds):
             if kind:
                 found.append(Mention(part.start, part.end, part.text, kind))
+            elif len(parts) == 2 and doc[part.end].lower_ == "and" and kinds[1]:  # "Zhixin and Qingdao Port Group"
+                found.append(Mention(part.start, part.end, part.text, kinds[1], strong=False))
     return found
 
 
 def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> bool:
-    """Whether a part of a ruler's span is a name of its own: a person's, a place's, or one NER finds
-    alone elsewhere in the article."""
-    return _is_person_name(part) or part.text.lower() in lexicon().places or \
-        any(not (span.start <= ent.start < span.end) for ent in elsewhere.get(part.text, ()))
+    """Whether a part of a ruler's span is a name of its own: a person's, a place's, or one the article
+    writes alone elsewhere (NER's name there, or the same words with no capitalised word after them)."""
+    if _is_person_name(part) or part.text.lower() in lexicon().places or \
+            any(not (span.start <= ent.start < span.end) for ent in elsewhere.get(part.text, ())):
+        return True
+    doc, size = part.doc, len(part)
+    return any(doc[k:k + size].text == part.text and (k == 0 or _apart(doc[k - 1])) and
+               (k + size == len(doc) or _apart(doc[k + size]))
+               for k in range(len(doc) - size + 1) if not span.start <= k < span.end and doc[k].text == part[0].text)
+
+
+def _apart(token: Token) -> bool:
+    """Whether a word next to a name leaves it a name of its own: no capitalised word or joining word."""
+    return not token.is_title and token.lower_ not in _JOINERS
 
 
 def _type_alone(part: Span, elsewhere: dict[str, list[Span]]) -> str | None:

@@ -265,7 +265,7 @@ def founded_subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
         verb = token.head
         if token.lower_ not in words.subsidiary_nouns or token.dep_ != "dobj" or verb.lemma_ not in _BUILD:
             continue
-        named = context.mentions_of(child for child in token.children if child.dep_ == "appos")
+        named = context.mentions_of(child for child in token.children if child.dep_ in {"appos", "conj"})
         parents = context.mentions_of(subjects_of(verb))
         wheres = context.mentions_of(t for prep in (*token.children, *verb.children)
                                      if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
@@ -279,9 +279,10 @@ def founded_subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
 def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:
     """A project whose name begins with a company's name, or with its brand (the first word of "Geely
     Holding Group"), is that company's project; a name NER took for an organization without a head word
-    to say so ("Tencent") counts as a company's."""
-    owners = [m for m in context.mentions if m.type == ontology.COMPANY or
-              m.type == ontology.ORGANIZATION and not m.strong and m.source == "ner"]
+    to say so ("Tencent") counts as a company's, unless it names a place elsewhere ("the Pecs plant")."""
+    places = {m.name for m in context.mentions if m.type == ontology.PLACE}
+    owners = [m for m in context.mentions if m.type == ontology.COMPANY or m.type == ontology.ORGANIZATION
+              and not m.strong and m.source == "ner" and m.name not in places]
     by_form: dict[tuple[str, ...], Mention] = {}
     for owner in owners:
         for form in (words_of(owner.name), words_of(owner.text)):

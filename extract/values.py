@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import ontology
 from .context import Candidate, Context, subjects_of
@@ -62,17 +62,21 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
     """What the verb of the amount's value noun says has it, and whether the verb says: the subject of
     "have", "achieve" or "reach" ("the park is expected to achieve an output value of"); for a "with"
     before the verb the subject ("the project, with an investment of N, will cover"), after it the object
-    ("build Y with a total investment of"), where that is a project, event or company. An unnamed
-    object that is a project has it too: then the project it stands for, if any ("build a base in Z
-    with a total investment of")."""
+    ("build Y with a total investment of"), where that is a project, event or company; for a "with" on
+    a noun, what the noun names or describes ("Y, a project with"). An unnamed project has it too: then
+    the project it stands for, if any ("build a base in Z with a total investment of")."""
     of = amount.root.head
     if of.lower_ != "of" or of.head.pos_ != "NOUN":
         return False, None
     noun = of.head
     if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
         owners = subjects_of(noun.head)
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in {"VERB", "AUX"}:
-        verb = noun.head.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        verb = _bearer(noun.head, context)
+        if verb.pos_ not in {"VERB", "AUX"} or context.at(verb):
+            described = verb.head if verb.dep_ == "appos" else verb
+            owner = context.at(described) or context.project_meant(described)
+            return (True, owner) if owner and owner.type in _MEASURED else (False, None)
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         named = next((m for m in context.mentions_of(objects) if m.type in _MEASURED), None)
         if named and noun.i > verb.i:
@@ -84,6 +88,15 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
         return False, None
     owner = next((m for m in context.mentions_of(owners) if m.type in _MEASURED), None)
     return owner is not None, owner
+
+
+def _bearer(with_: Token, context: Context) -> Token:
+    """The word a "with" phrase describes, past a place it was hung on ("a base in Suining with ...")."""
+    token = with_.head
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and (mention := context.at(token)) is not None \
+            and mention.type == ontology.PLACE:
+        token = token.head.head
+    return token
 
 
 def values(sent: Span, context: Context) -> Iterator[Candidate]:

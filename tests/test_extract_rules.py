@@ -24,6 +24,8 @@ def facts(extraction) -> set[Fact]:  # type: ignore[no-untyped-def]
     return found
 
 
+LONGJI_PROJECT = "Longji Solar Technology Co., Ltd. module headquarters project"
+DAXIN_PROJECT = "Daxin Kunming Chip Packaging Project"
 CASES = {
     "title chain, one triple per organization, sub-unit kept in the role": (
         "On May 8, Liu Wei, member of the Standing Committee of the Provincial Party Committee and Secretary "
@@ -144,6 +146,161 @@ CASES = {
         "Ltd., spoke.",
         {("Harbin Ice Economy Expo", "located_in", "Harbin", None),
          ("Lu Yuan", "holds_position", "Beiguo Foods Co., Ltd.", "general manager")}),
+    "a venue named after events; a facility of a place; a rotating chairman": (
+        "The 2022 Silk Road Trade Forum was held at the Lanzhou Olympic Sports and Convention Center. Hu "
+        "Wei, rotating chairman of Kunlun Data Group, said the Kunlun Lanzhou Data Center, located in "
+        "the Software Valley of China, will have a total investment of 2 billion yuan.",
+        {("Silk Road Trade Forum", "located_in", "Lanzhou Olympic Sports and Convention Center", None),
+         ("Hu Wei", "holds_position", "Kunlun Data Group", "rotating chairman"),
+         ("Kunlun Lanzhou Data Center", "located_in", "Software Valley of China", None),
+         ("Kunlun Data Group", "develops", "Kunlun Lanzhou Data Center", None),
+         ("Kunlun Lanzhou Data Center", "has_value", "2 billion yuan", None)}),
+    "'it' is what the sentence before was about; passive agents build": (
+        "The Nanchang Blockchain Center will open next year. It will be operated by Ganjiang Digital "
+        "Co., Ltd.",
+        {("Ganjiang Digital Co., Ltd.", "develops", "Nanchang Blockchain Center", None)}),
+    "signers of an agreement to jointly build a project build it": (
+        "The Changde Economic Development Zone and Sanxin Technology Co., Ltd. signed an agreement to "
+        "jointly build the Changde Smart Logistics Park.",
+        {("Changde Economic Development Zone", "signed_agreement_with", "Sanxin Technology Co., Ltd.", None),
+         ("Changde Economic Development Zone", "develops", "Changde Smart Logistics Park", None),
+         ("Sanxin Technology Co., Ltd.", "develops", "Changde Smart Logistics Park", None)}),
+    "a possessive pronoun is its clause's subject; the value of a park a relative clause describes": (
+        "Xingyuan Group will increase its investment in Wuhu. The Xingyuan Wuhu Industrial Park, which "
+        "Xingyuan Group built in Fanchang District of Wuhu, is expected to achieve an annual output "
+        "value of 30 billion yuan.",
+        {("Xingyuan Group", "invests_in", "Wuhu", None),
+         ("Xingyuan Group", "develops", "Xingyuan Wuhu Industrial Park", None),
+         ("Fanchang District", "located_in", "Wuhu", None),
+         ("Xingyuan Wuhu Industrial Park", "located_in", "Fanchang District", None),
+         ("Xingyuan Wuhu Industrial Park", "has_value", "30 billion yuan", None)}),
+    "the two companies pair with the other party only": (
+        "Tang Bo met with executives of Huaxin Cloud and Lianfa Group. They discussed cooperation "
+        "between Hainan and the two companies.",
+        {("Tang Bo", "met_with", "Huaxin Cloud", None),
+         ("Tang Bo", "met_with", "Lianfa Group", None),
+         ("Hainan", "cooperates_with", "Huaxin Cloud", None),
+         ("Hainan", "cooperates_with", "Lianfa Group", None)}),
+    "a project described in apposition": (
+        "Yunhai Group will invest in the Yunnan Digital Harbor, a key project in Kunming.",
+        {("Yunhai Group", "invests_in", "Yunnan Digital Harbor", None),
+         ("Yunnan Digital Harbor", "located_in", "Kunming", None)}),
+    "responsible for the operation of a project": (
+        "Lihua Cloud Technology Co., Ltd. will be responsible for the operation of the Guiyang Cloud "
+        "Computing Center.",
+        {("Lihua Cloud Technology Co., Ltd.", "develops", "Guiyang Cloud Computing Center", None)}),
+    "signing with one party pairs each signer with it only": (
+        "China Minsheng Bank Jinan Branch and Qilu Bank signed credit agreements with the Jinan "
+        "High-tech Zone.",
+        {("China Minsheng Bank Jinan Branch", "signed_agreement_with", "Jinan High-tech Zone", None),
+         ("Jinan High-tech Zone", "signed_agreement_with", "Qilu Bank", None)}),
+    "the two parties are the pair that last signed": (
+        "Ruiming Group and the Taizhou Municipal People's Government signed a framework agreement. Under "
+        "the agreement, the two parties will jointly build the Taizhou Hydrogen Energy Industrial Park.",
+        {("Ruiming Group", "signed_agreement_with", "Taizhou Municipal People's Government", None),
+         ("Ruiming Group", "develops", "Taizhou Hydrogen Energy Industrial Park", None),
+         ("Taizhou Municipal People's Government", "develops", "Taizhou Hydrogen Energy Industrial Park",
+          None)}),
+    "a company's name modifying its project's noun": (
+        "The Longji Solar Technology Co., Ltd. module headquarters project, with an investment of 4 "
+        "billion yuan, will cover 500 mu.",
+        {("Longji Solar Technology Co., Ltd.", "develops", LONGJI_PROJECT, None),
+         (LONGJI_PROJECT, "has_value", "4 billion yuan", None)}),
+    "an agreement signed between two parties ends its list; a park built by two": (
+        "According to an agreement signed between Xinjian Group and the Zhuzhou municipal government, "
+        "the Zhuzhou Rail Transit Industrial Park will open in May. The park, jointly built by Xinjian "
+        "Group and the Zhuzhou Economic Development Zone, covers 300 hectares.",
+        {("Xinjian Group", "signed_agreement_with", "Zhuzhou municipal government", None),
+         ("Xinjian Group", "develops", "Zhuzhou Rail Transit Industrial Park", None),
+         ("Zhuzhou Economic Development Zone", "develops", "Zhuzhou Rail Transit Industrial Park", None)}),
+    "a short form in brackets inside a list; a press release's dateline and its About section": (
+        'CHANGSHA, China, May 8, 2023 /PRNewswire/ -- Sanhe Heavy Industry Co., Ltd. ("Sanhe") and the '
+        "People's Government of Changsha Municipality signed a cooperation agreement on May 7.\n\nAbout "
+        "Sanhe\n\nSanhe is headquartered in Changsha, Hunan Province.",
+        {("People's Government of Changsha Municipality", "signed_agreement_with",
+          "Sanhe Heavy Industry Co., Ltd.", None)}),
+    "a headline in title case": (
+        "Haiwei and Nantong Sign Cooperation Agreement on Offshore Wind\n\nThe deal was signed on Monday.",
+        {("Haiwei", "signed_agreement_with", "Nantong", None)}),
+    "at a zone; titles before their own names": (
+        "At the Weinan High-tech Industrial Development Zone, Liu Gang inspected the Weinan Lithium "
+        "Battery Industrial Park. Vice Governor Xu Ming, Secretary-General of the Provincial Government "
+        "Zhou Ping, and Secretary of the Weinan Municipal Party Committee Wang Lei accompanied him.",
+        {("Liu Gang", "visited", "Weinan Lithium Battery Industrial Park", None),
+         ("Liu Gang", "visited", "Weinan High-tech Industrial Development Zone", None),
+         ("Zhou Ping", "holds_position", "Provincial Government", "Secretary-General"),
+         ("Wang Lei", "holds_position", "Weinan Municipal Party Committee", "Secretary")}),
+    "a subsidiary set up in a city; a place named after a region": (
+        "Xinlian Energy Co., Ltd. set up a subsidiary, Xinlian Yibin Battery Co., Ltd., in Yibin, "
+        "southwest China's Sichuan Province.",
+        {("Sichuan Province", "located_in", "southwest China", None),
+         ("Yibin", "located_in", "Sichuan Province", None),
+         ("Xinlian Yibin Battery Co., Ltd.", "subsidiary_of", "Xinlian Energy Co., Ltd.", None),
+         ("Xinlian Yibin Battery Co., Ltd.", "located_in", "Yibin", None)}),
+    "a base named later takes the value of the one built": (
+        "Hongtu Group will build a battery base in Suining with a total investment of 9 billion yuan. "
+        "The Hongtu Suining Battery Base will be completed in 2025.",
+        {("Hongtu Suining Battery Base", "located_in", "Suining", None),
+         ("Hongtu Suining Battery Base", "has_value", "9 billion yuan", None),
+         ("Hongtu Group", "develops", "Hongtu Suining Battery Base", None)}),
+    "a name split where a part stands alone; a ministry of two fields; a bank branch": (
+        "Zhixin said it would invest more. Zhixin and Qingdao Port Group signed an agreement witnessed "
+        "by officials of the Ministry of Industry and Information Technology. Bank of China Qingdao "
+        "Branch attended.",
+        {("Qingdao Port Group", "signed_agreement_with", "Zhixin", None)}),
+    "a video call; more investment; an agreement reached": (
+        "Wang Jun had a video call with Li Hua, chairman of Fengda Group. Fengda Group will increase "
+        "investment in Hefei. Fengda Group reached a cooperation agreement with Anhui Jianghuai Co., "
+        "Ltd.",
+        {("Li Hua", "holds_position", "Fengda Group", "chairman"),
+         ("Wang Jun", "met_with", "Li Hua", None),
+         ("Fengda Group", "invests_in", "Hefei", None),
+         ("Anhui Jianghuai Co., Ltd.", "signed_agreement_with", "Fengda Group", None)}),
+    "a delegation led by its chairman; a company's headquarters set up in a city": (
+        "Zhou Min met with a delegation from Tianyu Group led by its chairman Gao Feng. Tianyu Group "
+        "will set up its regional headquarters in Nanning.",
+        {("Gao Feng", "holds_position", "Tianyu Group", "chairman"),
+         ("Zhou Min", "met_with", "Gao Feng", None)}),
+    "a park of a district; the first phase of a project; invested and built by a subsidiary": (
+        "The first phase of the Daxin Kunming Chip Packaging Project broke ground in Dianzhong "
+        "Electronics Industrial Park of Kunming's Anning district. The project is invested and "
+        "constructed by Daxin Semiconductor (Kunming) Co., Ltd., a wholly owned subsidiary of South "
+        "Korea's Daxin Inc.",
+        {("Dianzhong Electronics Industrial Park", "located_in", "Anning district", None),
+         ("Anning district", "located_in", "Kunming", None),
+         (DAXIN_PROJECT, "located_in", "Dianzhong Electronics Industrial Park", None),
+         ("Daxin Semiconductor (Kunming) Co., Ltd.", "develops", DAXIN_PROJECT, None),
+         ("Daxin Semiconductor (Kunming) Co., Ltd.", "invests_in", DAXIN_PROJECT, None),
+         ("Daxin Inc.", "located_in", "South Korea", None),
+         ("Daxin Semiconductor (Kunming) Co., Ltd.", "subsidiary_of", "Daxin Inc.", None)}),
+    "a hyphenated given name; a project in a headline; a project named after a company's brand": (
+        "Construction starts on chip project in Wuxi\n\nLi Jun-hui, vice president of Hanwha Group, said "
+        "the Hanwha Wuxi Chip Project will be completed in 2026.",
+        {("Hanwha Wuxi Chip Project", "located_in", "Wuxi", None),
+         ("Li Jun-hui", "holds_position", "Hanwha Group", "vice president"),
+         ("Hanwha Group", "develops", "Hanwha Wuxi Chip Project", None)}),
+    "a project whose description carries its place": (
+        "Officials discussed the Qilu Hydrogen Base, a project with a total investment of 6 billion yuan "
+        "located in the Jinan New Area of Shandong.",
+        {("Qilu Hydrogen Base", "located_in", "Jinan New Area", None),
+         ("Jinan New Area", "located_in", "Shandong", None),
+         ("Qilu Hydrogen Base", "has_value", "6 billion yuan", None)}),
+    "a name in brackets after a person's; attendees of an event": (
+        "The 2023 Pearl River Digital Summit was held in Guangzhou. Attendees included Ma Huateng (Pony "
+        "Ma), chairman of Tencent; and Lei Jun, founder of Xiaomi Group.",
+        {("Pearl River Digital Summit", "located_in", "Guangzhou", None),
+         ("Ma Huateng", "holds_position", "Tencent", "chairman"),
+         ("Lei Jun", "holds_position", "Xiaomi Group", "founder"),
+         ("Ma Huateng", "attended", "Pearl River Digital Summit", None),
+         ("Lei Jun", "attended", "Pearl River Digital Summit", None)}),
+    "the city of an article about a city outside the gazetteer; a plant named after its definite noun": (
+        "Jiuding Co will build a plant in Pecs, Hungary. The plant, with an investment of 500 million "
+        "euros, will open in 2025. The city will work with Jiuding Co on training. The Pecs plant will "
+        "employ 1,000 people.",
+        {("Pecs", "located_in", "Hungary", None),
+         ("Pecs plant", "located_in", "Pecs", None),
+         ("Pecs plant", "has_value", "500 million euros", None),
+         ("Jiuding Co", "cooperates_with", "Pecs", None)}),
 }
 
 
