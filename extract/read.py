@@ -11,6 +11,9 @@ from .errors import ArticleError
 from .model import Article, ArticleText
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# spaCy's own limit (nlp.max_length): its parser needs about 1 GB per 100,000 characters. A news
+# article is a few thousand; a file of a million is a dump, not an article.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -62,12 +65,15 @@ def title_of(body: str) -> str:
 
 
 def read_article(path: Path) -> ArticleText:
-    """Read one article file; raise ArticleError if it is not a readable, non-empty text."""
+    """Read one article file; raise ArticleError if it is not a readable, non-empty text of article size."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ArticleError(path, error.strerror or "cannot be read") from None
     text = decode(data, path)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(path, f"too long for a news article ({len(text):,} characters; "
+                                 f"the limit is {MAX_ARTICLE_CHARS:,})")
     body = clean_text(text)
     if not body.strip():
         raise ArticleError(path, "no article text")

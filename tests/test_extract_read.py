@@ -77,6 +77,7 @@ def test_read_article_keeps_id_title_date_and_offsets(tmp_path: Path) -> None:
     (b"\x89PNG\x00\x01", "binary file, not text"),
     ("Caf\xe9".encode("latin-1"), "not UTF-8 text (byte 3)"),
     (b"  \n\n", "no article text"),
+    (b"word " * 200_001, "too long for a news article (1,000,005 characters; the limit is 1,000,000)"),
 ])
 def test_unreadable_articles_name_the_file_and_the_problem(tmp_path: Path, content: bytes, problem: str) -> None:
     path = tmp_path / "bad.txt"
