@@ -18,8 +18,16 @@ from typing import IO
 import networkx as nx
 from spacy.language import Language
 
-from extract import (DEFAULT_MODEL, ArticleError, ArticleText, Extraction, extract_articles, iter_article_files,
-                     load_nlp, read_article)
+from extract import (
+    DEFAULT_MODEL,
+    ArticleError,
+    ArticleText,
+    Extraction,
+    extract_articles,
+    iter_article_files,
+    load_nlp,
+    read_article,
+)
 from graph import NO_ALIASES, build_graph, read_aliases
 
 from . import exporter

@@ -17,8 +17,15 @@ from typing import Any
 import networkx as nx
 
 from .atomic import write_text
-from .propertygraph import (ARTICLE_PROPERTIES, ENTITY_PROPERTIES, EVIDENCE_PROPERTIES, RELATION_PROPERTIES,
-                            Node, Relationship, property_graph)
+from .propertygraph import (
+    ARTICLE_PROPERTIES,
+    ENTITY_PROPERTIES,
+    EVIDENCE_PROPERTIES,
+    RELATION_PROPERTIES,
+    Node,
+    Relationship,
+    property_graph,
+)
 
 PROPERTY_TYPES = {**ENTITY_PROPERTIES, **ARTICLE_PROPERTIES, **EVIDENCE_PROPERTIES, **RELATION_PROPERTIES}
 

@@ -24,8 +24,16 @@ import networkx as nx
 from extract.errors import NewsgraphError
 
 from .atomic import atomic_path
-from .propertygraph import (ARTICLE_PROPERTIES, ENTITY_PROPERTIES, EVIDENCE_PROPERTIES, QUOTE_PROPERTIES,
-                            RELATION_PROPERTIES, Node, Relationship, property_graph)
+from .propertygraph import (
+    ARTICLE_PROPERTIES,
+    ENTITY_PROPERTIES,
+    EVIDENCE_PROPERTIES,
+    QUOTE_PROPERTIES,
+    RELATION_PROPERTIES,
+    Node,
+    Relationship,
+    property_graph,
+)
 
 ARRAY_DELIMITER = ";"
 

@@ -116,7 +116,6 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
 def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[str, str]]:
     """Map each mention's (text, type) to the (name, type) it stands for; lone surnames that name
     nobody in the article map to nothing."""
-    words = lexicon()
     names = list(dict.fromkeys((m.text, m.type, m.strong) for m in mentions))
     leading = {words_of(m.text) for m in mentions if m.type in {ontology.PLACE, ontology.COMPANY}}
     resolved: dict[tuple[str, str], tuple[str, str]] = {}

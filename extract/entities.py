@@ -8,6 +8,7 @@ of a name found elsewhere in the article ("the eastern new district") are mentio
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -334,7 +335,7 @@ def owner_prefixes(doc: Doc, mentions: list[Mention],
     companies = [names.get((m.text, m.type), (m.text, m.type))[0] for m in mentions if m.type == ontology.COMPANY]
     prefixes = sorted({m.text for m in mentions if m.type == ontology.COMPANY}, key=len, reverse=True)
     found = {}
-    for first, second in zip(mentions, mentions[1:]):
+    for first, second in pairwise(mentions):
         if first.type != second.type or first.type != ontology.PROJECT or second.start != first.end + 1 \
                 or doc[first.end].lower_ != "and":
             continue

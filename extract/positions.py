@@ -33,9 +33,8 @@ def _title_end(doc: Doc, start: int, limit: int) -> int:
     i = start
     while i < limit:
         word = doc[i].lower_
-        if word in words.title_words and word not in {"of", "and", "-"}:
-            i += 1
-        elif word in {"and", "-", "&"} and i + 1 < limit and doc[i + 1].lower_ in words.title_words \
+        if word in words.title_words and word not in {"of", "and", "-"} or \
+                word in {"and", "-", "&"} and i + 1 < limit and doc[i + 1].lower_ in words.title_words \
                 and doc[i + 1].lower_ not in {"of", "and", "-"}:
             i += 1
         else:

@@ -13,16 +13,27 @@ from spacy.tokens import Span
 
 from . import ontology
 from .context import Candidate, Context
-from .coref import words_of
 from .cooperation import two_parties
+from .coref import words_of
 from .dates import sentence_date
-from .headline import headline_relations
 from .entities import Mention
+from .headline import headline_relations
 from .lexicon import lexicon
 from .model import ArticleText, Triple
 from .positions import positions
-from .structure import (based_in, capitals, city_province, described_projects, founded_subsidiaries, owned_projects,
-                        parts, places_in, possessive_places, projects_in, subsidiaries)
+from .structure import (
+    based_in,
+    capitals,
+    city_province,
+    described_projects,
+    founded_subsidiaries,
+    owned_projects,
+    parts,
+    places_in,
+    possessive_places,
+    projects_in,
+    subsidiaries,
+)
 from .values import values
 from .verbs import attendee_lists, fronted_visits, verb_relations
 

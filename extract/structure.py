@@ -106,7 +106,7 @@ def based_in(sent: Span, context: Context) -> Iterator[Candidate]:
 def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
     """"Chengdu, Sichuan Province", "Yibin, southwest China's Sichuan Province", "Szeged, Hungary": a city
     followed by the province or country it is in (but not in a dateline: "JINAN, China, May 20 --")."""
-    doc, words = context.doc, lexicon()
+    doc = context.doc
     for mention in context.in_span(sent):
         if mention.type != ontology.PLACE or mention.end + 1 >= sent.end or doc[mention.end].text != ",":
             continue

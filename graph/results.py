@@ -5,8 +5,17 @@ project's prefixes and an ASK answer is `true` or `false`. CONSTRUCT and DESCRIB
 """
 from __future__ import annotations
 
-from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions,
-                       QueryTriples, RdfFormat, serialize)
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    serialize,
+)
 
 from .query import QUERY_PREFIXES, QueryResult
 

@@ -15,6 +15,7 @@ from conftest import TRICKY_SENTENCE
 from export import EXPORTERS
 from graph import load_graph
 
+
 def _entities(graph: nx.MultiDiGraph, folder: Path) -> tuple[Path, list[dict]]:
     path = folder / "graph.ftm.json"
     EXPORTERS["ftm"].write(graph, path)

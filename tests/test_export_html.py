@@ -7,6 +7,7 @@ import math
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import networkx as nx
 import pytest
@@ -38,7 +39,7 @@ class Resources(HTMLParser):
     """Collects what a page could load: tag attributes that name a resource, and the text of its
     style and script elements."""
 
-    LOADING_ATTRIBUTES = {"src", "href", "srcset", "poster", "data", "action", "formaction", "background"}
+    LOADING_ATTRIBUTES: ClassVar[set[str]] = {"src", "href", "srcset", "poster", "data", "action", "formaction", "background"}
 
     def __init__(self) -> None:
         super().__init__()

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from extract.errors import NewsgraphError
 from graph.aliases import AliasPair, parse_aliases, read_aliases
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from conftest import DATA, SEEDS
 from test_graph_resolve import article, nodes_named
 
 import extract
+from conftest import DATA, SEEDS
 from export.build import BuildReport, build
 from export.cache import CACHE_FILE, open_cache, source_digest
 from graph import load_graph

@@ -11,9 +11,8 @@ from pyoxigraph import Store
 
 from extract.errors import NewsgraphError
 from extract.model import Article, Entity, Extraction, Triple
-from graph import build_graph, load_graph
+from graph import build_graph, load_graph, rdf_store
 from graph.queries import ready_queries, ready_sparql
-from graph import rdf_store
 from graph.query import QueryError, QueryResult, open_store, run_query, undeclared_prefix
 from graph.results import cell, render
 

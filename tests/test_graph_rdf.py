@@ -10,11 +10,11 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT
 from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from test_graph_resolve import article
 
+from conftest import ROOT
 from graph import ONTOLOGY_FILE, SHAPES_FILE, build_graph, rdf_store, serialize_rdf, to_rdf
 from graph.rdf import as_rdflib
 from graph.vocab import NG, ONTOLOGY_IRI

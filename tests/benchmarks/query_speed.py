@@ -124,7 +124,7 @@ def compare(name: str, sparql: str, params: dict[str, str], engines: dict[str, E
             rdflib_cell += f" ({rdflib_rows:,} rows!)"
     except Capped:
         rdflib_cell, ratio = f"> {options.cap:g}", f"> {options.cap / ox_time:.0f}x"
-    except Exception as error:  # rdflib's evaluator fails on some valid queries: say how, and go on
+    except Exception as error:  # noqa: BLE001 - rdflib's evaluator fails on some valid queries: say how, and go on
         rdflib_cell, ratio = f"fails: {type(error).__name__}", "-"
     over_cell = f"{over_time:.3f}" + ("" if over_rows == ox_rows else f" ({over_rows:,} rows!)")
     return f"| {name} | {ox_rows:,} | {rdflib_cell} | {ox_time:.3f} | {ratio} | {over_cell} |"
