@@ -113,8 +113,13 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, aliases: Pat
 def extract_command(paths: tuple[Path, ...], output: Path, model: str) -> None:
     """Extract triples with their evidence from articles, as JSON lines (no graph)."""
     report = extract_to_file(paths, output, model=model)
-    click.echo(f"{report.triples} triples from {report.articles} articles ({len(report.skipped)} skipped) "
-               f"in {report.seconds:.1f} s -> {output}")
+    click.echo(f"{_counted(report.triples, 'triple')} from {_counted(report.articles, 'article')} "
+               f"({len(report.skipped)} skipped) in {report.seconds:.1f} s -> {output}")
+
+
+def _counted(number: int, noun: str) -> str:
+    """"1 triple", "2 triples"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _format_list() -> str:

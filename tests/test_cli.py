@@ -72,6 +72,7 @@ def test_extract_command_writes_triples_only(run_cli, tmp_path: Path) -> None:  
     triples = _triples(output)
     assert triples and {t["article"] for t in triples} == {"004_60ae0ecac7092d18"}
     assert list(tmp_path.iterdir()) == [output]
+    assert result.output.startswith(f"{len(triples)} triples from 1 article (0 skipped) in ")
 
 
 def test_a_missing_path_is_one_line_error(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
