@@ -235,8 +235,31 @@ def antecedents(token: Token) -> list[Token]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("A, B and C")."""
-    return [token, *token.conjuncts]
+    """A token and the tokens coordinated with it ("A, B and C"), also where the parse coordinates the next
+    one, a name of the same kind, with the first one's title ("A, Party Secretary of X, and B, Mayor of X,
+    attended")."""
+    return [token, *token.conjuncts, *(other for child in token.children if child.dep_ == "appos"
+                                       for other in child.conjuncts
+                                       if token.ent_type_ and other.ent_type_ == token.ent_type_)]
+
+
+def companions(token: Token) -> list[Token]:
+    """The people set beside a subject (or its verb): "A, accompanied by B and C, inspected"; "A, together
+    with B,"; "A, along with B, toured"."""
+    words = lexicon()
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_ in words.companion_verbs:
+            preps = [agent for agent in child.children if agent.dep_ == "agent"]
+        elif child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and \
+                child.doc[child.i - 1].lower_ in words.companion_adverbs:
+            preps = [child]
+        elif child.dep_ in {"prep", "advmod"} and child.lower_ in words.companion_adverbs:
+            preps = [grand for grand in child.children if grand.dep_ == "prep" and grand.lower_ == "with"]
+        else:
+            continue
+        found += [t for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]
+    return found
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -251,8 +274,8 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def subjects_of(token: Token) -> list[Token]:
-    """The subjects of the verb that governs a token, through conjoined verbs, open complements ("X will
-    keep innovating and deepen cooperation with Y" -> X) and the purpose of an agreement ("X and Y
+    """The subjects of the verb that governs a token and their companions ("A, accompanied by B,"), through
+    conjoined verbs, open complements ("X will keep innovating and deepen cooperation with Y" -> X) and the purpose of an agreement ("X and Y
     signed an agreement to jointly build Z" -> X, Y)."""
     verb = governing_verb(token)
     for _ in range(4):
@@ -264,7 +287,8 @@ def subjects_of(token: Token) -> list[Token]:
         if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
             return [verb.head]
         if subjects:
-            return [t for subject in subjects for t in conjuncts(subject)]
+            return [t for subject in subjects for first in conjuncts(subject)
+                    for t in (first, *companions(first))] + companions(verb)
         controller = [child for child in verb.head.children if child.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and controller:
             return conjuncts(controller[0])

@@ -99,6 +99,8 @@ class Lexicon:
     site_nouns: frozenset[str]
     example_words: frozenset[str]
     delegation_nouns: frozenset[str]
+    companion_verbs: frozenset[str]
+    companion_adverbs: frozenset[str]
     capital_nouns: frozenset[str]
     part_nouns: frozenset[str]
     subsidiary_nouns: frozenset[str]
@@ -129,7 +131,8 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "city_titles", "province_titles", "representatives", "name_stopwords", "surnames",
                      "surname_stopwords", "definite_determiners", "person_pronouns", "thing_pronouns", "currency",
                      "site_nouns", "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns",
-                     "party_nouns", "phase_nouns", "attendee_nouns"), _words),
+                     "party_nouns", "phase_nouns", "attendee_nouns", "companion_verbs",
+                     "companion_adverbs"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
 }

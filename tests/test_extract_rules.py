@@ -301,6 +301,24 @@ CASES = {
          ("Pecs plant", "located_in", "Pecs", None),
          ("Pecs plant", "has_value", "500 million euros", None),
          ("Jiuding Co", "cooperates_with", "Pecs", None)}),
+    "companions of a subject visit what it visits: 'accompanied by', 'together with', 'along with'": (
+        "On May 15, Governor Mao Lin, accompanied by Xie Bo and Tan Yu, inspected the Xiangtan Rail Park and "
+        "the Liling Ceramics Base. Mao, together with Huang Kai, also visited Hunan Kaida Group. Zhu Pei, "
+        "along with Lu Jie, toured the Hengyang Battery Base.",
+        {(person, "visited", place, None) for person in ("Mao Lin", "Xie Bo", "Tan Yu")
+         for place in ("Xiangtan Rail Park", "Liling Ceramics Base")}
+        | {("Mao Lin", "visited", "Hunan Kaida Group", None), ("Huang Kai", "visited", "Hunan Kaida Group", None),
+           ("Zhu Pei", "visited", "Hengyang Battery Base", None), ("Lu Jie", "visited", "Hengyang Battery Base", None)}),
+    "who accompanies an inspection or is visited 'with' someone visits nothing": (
+        "Vice Governor Wang Hao accompanied the inspection. Chen Wei visited the Yueyang Port Park with Zhao Min.",
+        {("Chen Wei", "visited", "Yueyang Port Park", None)}),
+    "two people each with a title, coordinated: both act": (
+        "Huang Gang, Secretary of the Zhuzhou Municipal Party Committee, and Deng Ling, Mayor of Zhuzhou, "
+        "visited Zhuzhou Fuda Co., Ltd.",
+        {("Huang Gang", "holds_position", "Zhuzhou Municipal Party Committee", "Secretary"),
+         ("Deng Ling", "holds_position", "Zhuzhou", "Mayor"),
+         ("Huang Gang", "visited", "Zhuzhou Fuda Co., Ltd.", None),
+         ("Deng Ling", "visited", "Zhuzhou Fuda Co., Ltd.", None)}),
 }
 
 
