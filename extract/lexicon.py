@@ -90,6 +90,7 @@ class Lexicon:
     count_words: dict[str, int]
     party_nouns: frozenset[str]
     phase_nouns: frozenset[str]
+    event_part_nouns: frozenset[str]
     attendee_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -131,7 +132,7 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "city_titles", "province_titles", "representatives", "name_stopwords", "surnames",
                      "surname_stopwords", "definite_determiners", "person_pronouns", "thing_pronouns", "currency",
                      "site_nouns", "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns",
-                     "party_nouns", "phase_nouns", "attendee_nouns", "companion_verbs",
+                     "party_nouns", "phase_nouns", "event_part_nouns", "attendee_nouns", "companion_verbs",
                      "companion_adverbs"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),

@@ -35,12 +35,12 @@ from .structure import (
     subsidiaries,
 )
 from .values import values
-from .verbs import attendee_lists, fronted_visits, verb_relations
+from .verbs import attendee_lists, bare_attendance, fronted_visits, verb_relations
 
 Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
-    positions, verb_relations, headline_relations, attendee_lists, fronted_visits, places_in, capitals,
-    possessive_places, based_in, city_province, projects_in, described_projects, parts, subsidiaries,
+    positions, verb_relations, headline_relations, attendee_lists, bare_attendance, fronted_visits, places_in,
+    capitals, possessive_places, based_in, city_province, projects_in, described_projects, parts, subsidiaries,
     founded_subsidiaries, owned_projects, values, two_parties,
 )
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),

@@ -50,16 +50,19 @@ _FOLLOW_PREPS = {"by", "from", "of"}
 _DESCRIPTION_REACH = 6
 _LISTING = frozenset({"include", "be", "comprise"})
 _PAIRED = frozenset({"signed_agreement_with", "cooperates_with"})
+_ATTENDED_ARGUMENTS = frozenset({"dobj", "prep", "conj", "ccomp", "xcomp", "attr"})
 _VISITED = frozenset({ontology.COMPANY, ontology.ORGANIZATION, ontology.PROJECT, ontology.GOVERNMENT_BODY})
 
 
 def _reached(token: Token) -> list[Token]:
     """Tokens that a non-name argument leads to: its possessor ("the company's labs"); for a delegation
     or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z");
-    for things counted, the examples named ("300 companies, including A, B and C")."""
+    for things counted, the examples named ("300 companies, including A, B and C"); for a part of an event,
+    the event ("the opening ceremony of the fair")."""
     words = lexicon()
     reached = [child for child in token.children if child.dep_ == "poss"]
-    if token.lower_ in words.site_nouns or words.head_type(token.lower_) == ontology.PROJECT:
+    if token.lower_ in words.site_nouns or token.lower_ in words.event_part_nouns or \
+            words.head_type(token.lower_) == ontology.PROJECT:
         reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
                     for t in _objects_below(child)]
     if token.lower_ in words.representatives:
@@ -269,6 +272,21 @@ def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
                           words_of(place.name)[-1:][0] in areas):
                 for person in persons:
                     yield Candidate(person, "visited", place, "fronted_at")
+
+
+def bare_attendance(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Ministry of Commerce Vice Minister X also attended.": people who attend with nothing attended named
+    attend the event the text is about (named in the sentence, else last named before it)."""
+    alone = verb_table()["lemmas"]["attend_alone"]
+    for verb in sent:
+        if verb.lemma_ not in alone or verb.pos_ != "VERB" or verb.dep_ == "conj" or \
+                any(child.dep_ in _ATTENDED_ARGUMENTS for child in verb.children):
+            continue
+        events = [m for m in context.in_span(sent) if m.type == ontology.EVENT]
+        event = events[0] if events else context.salient(frozenset({ontology.EVENT}), sent.start)
+        people = [m for m in _names(subjects_of(verb), context) if m.type == ontology.PERSON]
+        for person in people if event else ():
+            yield Candidate(person, "attended", event, "attendees")
 
 
 def attendee_lists(sent: Span, context: Context) -> Iterator[Candidate]:

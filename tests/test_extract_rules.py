@@ -319,6 +319,23 @@ CASES = {
          ("Deng Ling", "holds_position", "Zhuzhou", "Mayor"),
          ("Huang Gang", "visited", "Zhuzhou Fuda Co., Ltd.", None),
          ("Deng Ling", "visited", "Zhuzhou Fuda Co., Ltd.", None)}),
+    "the opening ceremony of a named fair is the fair; 'also attended' alone attends the event the text is about": (
+        "The 9th Qinling Trade Fair opened in Baoji. Governor Lin Tao attended the opening ceremony of the "
+        "fair. Ministry of Commerce Vice Minister Song Yu also attended.",
+        {("Qinling Trade Fair", "located_in", "Baoji", None),
+         ("Lin Tao", "attended", "Qinling Trade Fair", None),
+         ("Song Yu", "attended", "Qinling Trade Fair", None),
+         ("Song Yu", "holds_position", "Ministry of Commerce", "Vice Minister")}),
+    "attending with no event named in the article, or attending something else, attends no event": (
+        "Mayor Lu Feng attended the signing ceremony. Vice Mayor Xu Ran also attended. The 3rd Huaihe Expo "
+        "closed on Friday. Gao Peng attended a meeting on the budget.",
+        set()),
+    "'inked a deal to jointly develop' Y: both sign, both develop; 'biotown' names a project": (
+        "Tianma New Area and Huaxin Holdings Co., Ltd. inked a deal to jointly develop the Tianma "
+        "International Biotown.",
+        {("Huaxin Holdings Co., Ltd.", "signed_agreement_with", "Tianma New Area", None),
+         ("Tianma New Area", "develops", "Tianma International Biotown", None),
+         ("Huaxin Holdings Co., Ltd.", "develops", "Tianma International Biotown", None)}),
 }
 
 
