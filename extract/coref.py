@@ -56,10 +56,11 @@ class Home:
 
 
 def home_places(doc: Doc, mentions: list[Mention]) -> Home:
-    """The city and the province named most often, directly or in the names of their bodies; a place
-    that only describes something else ("the Shenzhen-based company") does not count."""
+    """The city and the province named most often, directly or in the names of their bodies, else the
+    province that begins the most other names ("the Hunan Hydrogen Energy Base"); a place that only
+    describes something else ("the Shenzhen-based company") does not count."""
     words = lexicon()
-    counts: dict[str, Counter[str]] = {"cities": Counter(), "provinces": Counter()}
+    counts: dict[str, Counter[str]] = {"cities": Counter(), "provinces": Counter(), "province_in_names": Counter()}
     for mention in mentions:
         if _in_compound(doc, mention.end - 1):
             continue
@@ -77,6 +78,9 @@ def home_places(doc: Doc, mentions: list[Mention]) -> Home:
             for level_word, kind in (("municipal", "cities"), ("provincial", "provinces")):
                 if level_word in text and text.index(level_word) > 0:
                     counts[kind][" ".join(text[:text.index(level_word)])] += 1
+        elif words.places.get(" ".join(words_of(mention.text)[:1])) == "provinces":
+            counts["province_in_names"][words_of(mention.text)[0]] += 1
+    counts["provinces"] = counts["provinces"] or counts["province_in_names"]
     return Home(*(counts[kind].most_common(1)[0][0] if counts[kind] else None
                   for kind in ("cities", "provinces")))
 

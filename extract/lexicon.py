@@ -5,6 +5,8 @@ genre (titles, name heads, place names, verbs) can be read and extended as data.
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -88,6 +90,7 @@ class Lexicon:
     definite_heads: dict[str, str]
     definite_determiners: frozenset[str]
     count_words: dict[str, int]
+    place_levels: dict[str, int]
     party_nouns: frozenset[str]
     phase_nouns: frozenset[str]
     event_part_nouns: frozenset[str]
@@ -103,11 +106,19 @@ class Lexicon:
     companion_verbs: frozenset[str]
     companion_adverbs: frozenset[str]
     capital_nouns: frozenset[str]
+    province_adjectives: frozenset[str]
+    home_nouns: frozenset[str]
     part_nouns: frozenset[str]
     subsidiary_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
     cooperation_nouns: frozenset[str]
     places: dict[str, str]
+
+    def place_level(self, name: str) -> int | None:
+        """How big a named place is (0 for a country, up to 4 for a district), if the name says."""
+        words = tuple(re.findall(r"[\w']+", name.lower()))
+        level = self.places.get(" ".join(words)) or (words[-1] if words else None)
+        return self.place_levels.get(level) if level else None
 
     def head_type(self, word: str) -> str | None:
         """The entity type a name ending in `word` has, if `word` is a name head."""
@@ -132,7 +143,7 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "city_titles", "province_titles", "representatives", "name_stopwords", "surnames",
                      "surname_stopwords", "definite_determiners", "person_pronouns", "thing_pronouns", "currency",
                      "site_nouns", "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns",
-                     "party_nouns", "phase_nouns", "event_part_nouns", "attendee_nouns", "companion_verbs",
+                     "party_nouns", "phase_nouns", "event_part_nouns", "province_adjectives", "home_nouns", "attendee_nouns", "companion_verbs",
                      "companion_adverbs"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
@@ -153,5 +164,6 @@ def lexicon() -> Lexicon:
         title_words=_tokens(data["titles"]) | _tokens(data["title_modifiers"]),
         definite_heads={k: v for k, v in data["definite_heads"].items() if not k.startswith("_")},
         count_words={k: v for k, v in data["count_words"].items() if not k.startswith("_")},
+        place_levels={k: v for k, v in data["place_levels"].items() if not k.startswith("_")},
         places=places,
     )

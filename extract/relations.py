@@ -29,6 +29,7 @@ from .structure import (
     founded_subsidiaries,
     owned_projects,
     parts,
+    place_descriptions,
     places_in,
     possessive_places,
     projects_in,
@@ -40,8 +41,8 @@ from .verbs import attendee_lists, bare_attendance, fronted_visits, verb_relatio
 Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
     positions, verb_relations, headline_relations, attendee_lists, bare_attendance, fronted_visits, places_in,
-    capitals, possessive_places, based_in, city_province, projects_in, described_projects, parts, subsidiaries,
-    founded_subsidiaries, owned_projects, values, two_parties,
+    capitals, place_descriptions, possessive_places, based_in, city_province, projects_in, described_projects,
+    parts, subsidiaries, founded_subsidiaries, owned_projects, values, two_parties,
 )
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
@@ -72,6 +73,14 @@ def _acting(mention: Mention, predicate: str, role: str) -> Mention:
     return mention
 
 
+def _places_nest(found: Candidate) -> bool:
+    """Whether a located_in between two places goes from smaller to bigger ("China" is in no province)."""
+    if found.predicate != "located_in" or found.object.type != ontology.PLACE or found.subject.type != ontology.PLACE:
+        return True
+    inner, outer = (lexicon().place_level(mention.name) for mention in (found.subject, found.object))
+    return inner is None or outer is None or inner >= outer
+
+
 def _evidence(sent: Span, text: str) -> tuple[str, int, int]:
     """The sentence as it stands in the article file, without surrounding white space, and its offsets."""
     body = sent.text
@@ -99,10 +108,12 @@ def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
         for rule in RULES:
             for found in map(_as_agent, rule(sent, context)):
                 predicate = ontology.PREDICATES[found.predicate]
-                if found.subject.name == found.object.name or \
+                if found.subject.name == found.object.name or not _places_nest(found) or \
                         not predicate.allows(found.subject.type, found.object.type):
                     continue
                 key = _key(found)
+                if (key[2], key[1], key[0]) in kept and found.predicate == "located_in":
+                    continue
                 if key in kept and (key not in from_headline or number == 0):
                     continue
                 context.found.append(found)

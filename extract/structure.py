@@ -79,6 +79,32 @@ def capitals(sent: Span, context: Context) -> Iterator[Candidate]:
                 yield Candidate(mention, "located_in", where, "capital")
 
 
+def place_descriptions(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A place described by a noun of places in apposition or after "be": "Nanchang is the capital of
+    Jiangxi Province", "Zhongwei, a city in western Ningxia"; "Changsha, the provincial capital," is in the
+    province the article is about; "Nanchang is home to the Y New Area" and "Z, home to Y," put Y in Z."""
+    words = lexicon()
+    for token in sent:
+        if token.dep_ not in {"appos", "attr"} or context.at(token):
+            continue
+        described = context.mentions_of([token.head] if token.dep_ == "appos" else subjects_of(token))
+        targets = [context.at(t) for prep in token.children if prep.dep_ == "prep"
+                   for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)
+                   if prep.lower_ == ("to" if token.lower_ in words.home_nouns else "of") or prep.lower_ == "in"]
+        if token.lower_ in words.home_nouns:
+            for place in (m for m in described if m.type == ontology.PLACE):
+                yield from (Candidate(target, "located_in", place, "capital") for target in targets
+                            if target and target.type in _LOCATABLE)
+            continue
+        if token.lower_ not in words.capital_nouns:
+            continue
+        if not targets and any(child.lower_ in words.province_adjectives for child in token.children):
+            targets = [context.home_place("province")]
+        for place in (m for m in described if m.type == ontology.PLACE):
+            yield from (Candidate(place, "located_in", target, "capital") for target in targets
+                        if target and target.type == ontology.PLACE)
+
+
 def possessive_places(sent: Span, context: Context) -> Iterator[Candidate]:
     """"North China's Shanxi province", "Singapore's Sembcorp": something of a place."""
     doc = context.doc

@@ -308,7 +308,8 @@ CASES = {
         {(person, "visited", place, None) for person in ("Mao Lin", "Xie Bo", "Tan Yu")
          for place in ("Xiangtan Rail Park", "Liling Ceramics Base")}
         | {("Mao Lin", "visited", "Hunan Kaida Group", None), ("Huang Kai", "visited", "Hunan Kaida Group", None),
-           ("Zhu Pei", "visited", "Hengyang Battery Base", None), ("Lu Jie", "visited", "Hengyang Battery Base", None)}),
+           ("Zhu Pei", "visited", "Hengyang Battery Base", None), ("Lu Jie", "visited", "Hengyang Battery Base", None),
+           ("Mao Lin", "holds_position", "Hunan", "Governor")}),
     "who accompanies an inspection or is visited 'with' someone visits nothing": (
         "Vice Governor Wang Hao accompanied the inspection. Chen Wei visited the Yueyang Port Park with Zhao Min.",
         {("Chen Wei", "visited", "Yueyang Port Park", None)}),
@@ -336,6 +337,22 @@ CASES = {
         {("Huaxin Holdings Co., Ltd.", "signed_agreement_with", "Tianma New Area", None),
          ("Tianma New Area", "develops", "Tianma International Biotown", None),
          ("Huaxin Holdings Co., Ltd.", "develops", "Tianma International Biotown", None)}),
+    "a place described as a capital or a city of another; 'home to'; 'the provincial capital'": (
+        "Nanchang is the capital of Jiangxi Province. Jiujiang, a city in northern Jiangxi, is home to the "
+        "Lushan New Area. The Lehua Park, which lies in Xinjian District, opened. Guo Ming visited Ganzhou, "
+        "the provincial capital, on Monday.",
+        {("Nanchang", "located_in", "Jiangxi Province", None), ("Jiujiang", "located_in", "Jiangxi Province", None),
+         ("Lushan New Area", "located_in", "Jiujiang", None), ("Lehua Park", "located_in", "Xinjian District", None),
+         ("Ganzhou", "located_in", "Jiangxi Province", None), ("Guo Ming", "visited", "Ganzhou", None)}),
+    "a home to no name, a capital of nothing named, and no province to be the capital of: no place": (
+        "Nanchang is home to more than 300 battery companies. Kunming, the provincial capital, grew. "
+        "Dali is a city of culture.",
+        set()),
+    "a country is in no province and a city in no district; two places are never in each other": (
+        "Apple will build its first data center in China in Guizhou Province. Guiyang in Huaxi District grew. "
+        "Guiyang, Guizhou Province, welcomes Apple. Guizhou Province, Guiyang, welcomes Apple. Lehua Town in "
+        "Xinjian District grew. Xinjian District in Lehua Town grew.",
+        {("Guiyang", "located_in", "Guizhou Province", None), ("Lehua Town", "located_in", "Xinjian District", None)}),
 }
 
 
