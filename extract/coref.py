@@ -203,9 +203,11 @@ def _in_compound(doc: Doc, i: int) -> bool:
 
 
 def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
-    """What "it", the subject of a main clause, stands for: the subject of the sentence before, where that
-    is a name other than a person's. An "it" that only announces a clause ("it is expected that", "it is
+    """What "it", the subject of a main clause, or "its" in that subject ("Its subsidiary X will"), stands
+    for: the subject of the sentence before, where that is a name other than a person's. An "it" that only announces a clause ("it is expected that", "it is
     important to") stands for nothing."""
+    if token.dep_ == "poss":
+        token = token.head
     verb = token.head
     if token.dep_ not in _SUBJECTS or verb.dep_ != "ROOT" or token.sent.start == 0 or \
             any(child.dep_ in {"ccomp", "xcomp", "csubj"} for child in verb.children) and verb.lemma_ != "plan":

@@ -74,8 +74,9 @@ def _names_a_place(span: Span) -> bool:
 
 
 def _trim(span: Span, person: bool) -> Span:
-    """Drop leading articles and punctuation, a trailing possessive, and for people anything from "'s" on
-    or a trailing verb of a headline ("Zhang Jifu Meets")."""
+    """Drop leading articles and punctuation, a trailing possessive, for people anything from "'s" on
+    or a trailing verb of a headline ("Zhang Jifu Meets"), and for others trailing title words that are
+    no head ("Corvane Chief Executive" -> "Corvane")."""
     doc, start, end = span.doc, span.start, span.end
     stopwords = lexicon().name_stopwords
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space
@@ -84,11 +85,13 @@ def _trim(span: Span, person: bool) -> Span:
     if person:
         cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE), end)
         end = cut
-    title_case_heads = lexicon().title_case_heads
+    words = lexicon()
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_space
                            or doc[end - 1].text in _EDGE_PUNCT
-                           or (doc[end - 1].lower_ in title_case_heads and doc[end - 1].is_lower)
-                           or (person and doc[end - 1].lower_ in stopwords)):
+                           or (doc[end - 1].lower_ in words.title_case_heads and doc[end - 1].is_lower)
+                           or (person and doc[end - 1].lower_ in stopwords)
+                           or (not person and end - start > 1 and doc[end - 1].lower_ in words.title_words
+                               and words.head_type(doc[end - 1].lower_) is None)):
         end -= 1
     return doc[start:end]
 

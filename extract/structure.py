@@ -261,7 +261,7 @@ def _listed_before(mention: Mention, sent: Span, context: Context) -> bool:
 
 def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
     """"A, a subsidiary of B"; "A is a wholly-owned subsidiary of B"; "A, a wholly owned subsidiary of
-    South Korea's B"; "B's subsidiary A"."""
+    South Korea's B"; "B's subsidiary A"; "Its subsidiary A" where "its" stands for B."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
         if mention.type not in {ontology.COMPANY, ontology.ORGANIZATION}:
@@ -277,9 +277,10 @@ def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
                 parent = context.starting_at(parent.end + 1)
             if parent:
                 yield Candidate(mention, "subsidiary_of", parent, "subsidiary")
-        elif i < sent.end and doc[i].text in {"'s", "’s"} and i + 2 < sent.end \
-                and doc[i + 1].lower_ in words.subsidiary_nouns:
-            child = context.starting_at(i + 2 + (doc[i + 2].text == ","))
+        elif i + 1 < sent.end and (doc[i].text in {"'s", "’s"} or doc[i - 1].tag_ == "PRP$") \
+                and doc[i + (doc[i].tag_ == "POS")].lower_ in words.subsidiary_nouns:
+            j = i + 1 + (doc[i].tag_ == "POS")
+            child = context.starting_at(j + (doc[j].text == ","))
             if child:
                 yield Candidate(child, "subsidiary_of", mention, "subsidiary")
 

@@ -78,7 +78,7 @@ def _reached(token: Token) -> list[Token]:
 def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
     """The names the tokens stand for, in groups: each name alone, with the names listed alongside it
     ("A, B and C"), or the names that a counted plural gathers ("the two companies"). A token stands for
-    its own mention, its antecedent's (a relative or possessive pronoun), or the names it leads to; a
+    its own mention, the name set beside it ("its subsidiary X will"), its antecedent's (a relative or possessive pronoun), or the names it leads to; a
     delegation led by a person stands for that person, "the delegation" with no name of its own for the
     one last led by a person."""
     groups: list[list[Mention]] = []
@@ -86,7 +86,8 @@ def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
     for token in tokens:
         own = context.at(token)
         counted = [] if own else _counted(token, context)
-        mentions = [own] if own else counted or context.mentions_of(antecedents(token)) or \
+        named = [m for m in map(context.at, (c for c in token.children if c.dep_ == "appos")) if m]
+        mentions = [own] if own else counted or named or context.mentions_of(antecedents(token)) or \
             [m for m in map(context.at, _reached(token)) if m]
         if token.lower_ in lexicon().delegation_nouns:
             leaders = [m for m in mentions if m.type == ontology.PERSON]

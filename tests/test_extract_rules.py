@@ -353,6 +353,18 @@ CASES = {
         "Guiyang, Guizhou Province, welcomes Apple. Guizhou Province, Guiyang, welcomes Apple. Lehua Town in "
         "Xinjian District grew. Xinjian District in Lehua Town grew.",
         {("Guiyang", "located_in", "Guizhou Province", None), ("Lehua Town", "located_in", "Xinjian District", None)}),
+    "'Its subsidiary A' for the sentence before's subject; the subsidiary runs 'the facility' of the article": (
+        "Lumora Inc. will build the Lumora Xining Data Center. Lumora Inc. is listed in New York. Its subsidiary "
+        "Qinghai Lumora Cloud Co., Ltd. will operate the facility. Lumora Chief Executive Officer Dana Reyes "
+        "visited Xining.",
+        {("Lumora Inc.", "develops", "Lumora Xining Data Center", None),
+         ("Qinghai Lumora Cloud Co., Ltd.", "subsidiary_of", "Lumora Inc.", None),
+         ("Qinghai Lumora Cloud Co., Ltd.", "develops", "Lumora Xining Data Center", None),
+         ("Dana Reyes", "holds_position", "Lumora Inc.", "Chief Executive Officer"),
+         ("Dana Reyes", "visited", "Xining", None)}),
+    "'its' after a person's sentence owns no subsidiary; 'the facility' of no named project is none": (
+        "Zhou Bin spoke. Its subsidiary Qinghai Lumora Cloud Co., Ltd. will operate the facility.",
+        set()),
 }
 
 
