@@ -289,7 +289,8 @@ def subjects_of(token: Token) -> list[Token]:
         if subjects:
             return [t for subject in subjects for first in conjuncts(subject)
                     for t in (first, *companions(first))] + companions(verb)
-        controller = [child for child in verb.head.children if child.dep_ == "dobj"]
+        controller = [child for child in verb.head.children if child.dep_ == "dobj"
+                      and verb.head.lemma_ not in lexicon().saying_verbs]
         if verb.dep_ == "xcomp" and controller:
             return conjuncts(controller[0])
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:

@@ -204,11 +204,14 @@ def _in_compound(doc: Doc, i: int) -> bool:
 
 def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
     """What "it", the subject of a main clause, or "its" in that subject ("Its subsidiary X will"), stands
-    for: the subject of the sentence before, where that is a name other than a person's. An "it" that only announces a clause ("it is expected that", "it is
+    for: the subject of the sentence before, where that is a name other than a person's; "it" that
+    reports what a name says ("X announced that it has signed"), that name. An "it" that only announces a clause ("it is expected that", "it is
     important to") stands for nothing."""
     if token.dep_ == "poss":
         token = token.head
     verb = token.head
+    if token.dep_ in _SUBJECTS and verb.dep_ == "ccomp":
+        return _reporter(verb.head, mentions)
     if token.dep_ not in _SUBJECTS or verb.dep_ != "ROOT" or token.sent.start == 0 or \
             any(child.dep_ in {"ccomp", "xcomp", "csubj"} for child in verb.children) and verb.lemma_ != "plan":
         return None
@@ -217,6 +220,15 @@ def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
         last = token.doc[mention.end - 1]
         if before.start <= mention.start and mention.end <= before.end and last.dep_ in _SUBJECTS \
                 and last.head.dep_ == "ROOT" and mention.type != ontology.PERSON:
+            return mention
+    return None
+
+
+def _reporter(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The name, other than a person's, that is the subject of a verb of saying ("X announced that it ...")."""
+    for mention in mentions:
+        last = verb.doc[mention.end - 1]
+        if last.head == verb and last.dep_ in _SUBJECTS and mention.type != ontology.PERSON:
             return mention
     return None
 

@@ -365,6 +365,19 @@ CASES = {
     "'its' after a person's sentence owns no subsidiary; 'the facility' of no named project is none": (
         "Zhou Bin spoke. Its subsidiary Qinghai Lumora Cloud Co., Ltd. will operate the facility.",
         set()),
+    "a place in brackets inside a body's name; 'X announced that it has signed ... with B to build Y'": (
+        "Vorne Robotics AG announced that it has signed an investment agreement with the Administrative "
+        "Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone to build the Vorne "
+        "Nanhui Smart Factory.",
+        {("Administrative Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone",
+          "signed_agreement_with", "Vorne Robotics AG", None),
+         ("Vorne Robotics AG", "develops", "Vorne Nanhui Smart Factory", None)}),
+    "a title-case headline 'Seals Pact with'; 'clinched a deal with', 'struck a deal with'": (
+        "Vorne Robotics Seals Pact with Donghai University\n\nNingbo Port Group clinched a deal with Zhoushan "
+        "Shipping Co., Ltd. on Monday. Ningbo Port Group struck a deal with Jinhua Logistics Group.",
+        {("Donghai University", "signed_agreement_with", "Vorne Robotics", None),
+         ("Ningbo Port Group", "signed_agreement_with", "Zhoushan Shipping Co., Ltd.", None),
+         ("Jinhua Logistics Group", "signed_agreement_with", "Ningbo Port Group", None)}),
 }
 
 
