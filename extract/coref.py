@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import ontology
-from .entities import Mention
+from .entities import Mention, western_surname
 from .lexicon import lexicon
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -112,16 +112,24 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             by_prefix.append(other)
         elif len(short_core) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
             by_subsequence.append(other)
-        elif long[-len(short):] == short and long[:len(long) - len(short)] in leading:
+        elif long[-len(short):] == short and _made_of(long[:len(long) - len(short)], leading):
             by_suffix.append(other)
     return by_core + by_prefix + by_subsequence + by_suffix
 
 
+def _made_of(words: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
+    """Whether the words are one name or more of `names` in a row ("halden lingang": a company's and a
+    place's)."""
+    return not words or any(words[:len(name)] == name and _made_of(words[len(name):], names)
+                            for name in names if name)
+
+
 def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[str, str]]:
-    """Map each mention's (text, type) to the (name, type) it stands for; lone surnames that name
-    nobody in the article map to nothing."""
+    """Map each mention's (text, type) to the (name, type) it stands for ("Harmon" and "Lisa Harmon" to
+    the full name too); lone surnames that name nobody in the article map to nothing."""
     names = list(dict.fromkeys((m.text, m.type, m.strong) for m in mentions))
-    leading = {words_of(m.text) for m in mentions if m.type in {ontology.PLACE, ontology.COMPANY}}
+    leading = {form for m in mentions if m.type in {ontology.PLACE, ontology.COMPANY}
+               for form in (words_of(m.text), core_words(m.text))}
     resolved: dict[tuple[str, str], tuple[str, str]] = {}
     for text, kind, strong in names:
         if kind == ontology.PERSON:
@@ -129,7 +137,7 @@ def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[
                 resolved[(text, kind)] = (text, kind)
                 continue
             full = next((m.text for m in mentions if m.type == ontology.PERSON and len(m.text.split()) > 1
-                         and m.text.split()[0] == text), None)
+                         and text in {m.text.split()[0], western_surname(m.text)}), None)
             if full:
                 resolved[(text, kind)] = (full, kind)
             continue

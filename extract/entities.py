@@ -242,12 +242,16 @@ def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
 
 def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Names of the article repeated where neither the ruler nor NER saw them: names of two words or
-    more in any case ("the eastern new district"), one-word names as written ("Tencent"), and a
-    company's name without its suffix ("Tencent" for "Tencent Co., Ltd.")."""
+    more in any case ("the eastern new district"), one-word names as written ("Tencent"), a company's
+    name without its suffix ("Tencent" for "Tencent Co., Ltd."), and the surname of a person whose name
+    puts it last ("Harmon" for "Lisa Harmon")."""
     forms: dict[str, dict[tuple[str, ...], tuple[str, Mention]]] = {}
     generic = lexicon().generic_name_words
     for mention in mentions:
         if mention.type == ontology.PERSON:
+            family = western_surname(mention.text)
+            if family:
+                forms.setdefault(family.lower(), {}).setdefault((family.lower(),), (family, mention))
             continue
         tokens = doc[mention.start:mention.end]
         words = tuple(token.lower_ for token in tokens)
@@ -276,6 +280,13 @@ def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def western_surname(name: str) -> str | None:
+    """The surname of a name written given name first ("Lisa Harmon" -> "Harmon"): a name of two or three
+    words that does not start with a Chinese surname."""
+    words = name.split()
+    return words[-1] if 1 < len(words) <= 3 and words[0].lower() not in lexicon().surnames else None
+
+
 def _brand(token: Token) -> bool:
     """Whether a company name's first word can stand for the company alone ("Kunpeng" of "Kunpeng Data
     Group"): a proper noun that is a brand word."""
@@ -290,9 +301,17 @@ def is_brand_word(word: str) -> bool:
         and word not in words.generic_name_words
 
 
+def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """NER's one-word names that are the surname of a person named in full ("Whitby" of "Daniel Whitby")
+    are that person's."""
+    surnames = {western_surname(m.text) for m in mentions if m.type == ontology.PERSON} - {None}
+    return [replace(m, type=ontology.PERSON) if m.source == "ner" and m.text in surnames else m
+            for m in mentions]
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every named-entity mention in the doc that has an ontology type, in text order (names unresolved)."""
-    mentions = _merge(_ruler_mentions(doc), _ner_mentions(doc))
+    mentions = _surnames_as_people(_merge(_ruler_mentions(doc), _ner_mentions(doc)))
     mentions += _repetitions(doc, mentions)
     return sorted(mentions + _possessive_projects(doc, mentions), key=lambda m: m.start)
 

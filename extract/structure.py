@@ -187,7 +187,7 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
         head = token.head
         wheres = [m for m in context.mentions_of(t for child in token.children if child.dep_ == "pobj"
                                                  for t in conjuncts(child))
-                  if m.type in _WHERE and not context.follows_a_place(m)]
+                  if m.type in _WHERE and not context.follows_a_place(m) and not _modifies_a_head(m, context)]
         if not wheres:
             continue
         if head.pos_ in {"VERB", "AUX"}:
@@ -209,6 +209,16 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
         for subject in subjects:
             for where in wheres:
                 yield Candidate(subject, "located_in", where, "project_in")
+
+
+def _modifies_a_head(mention: Mention, context: Context) -> bool:
+    """Whether a place only modifies the head word of something else written after it ("at western China
+    fair" in a headline)."""
+    doc = context.doc
+    if mention.type != ontology.PLACE or mention.end >= len(doc) or not doc[mention.end].is_lower:
+        return False
+    kind = lexicon().head_type(doc[mention.end].lower_)
+    return kind is not None and kind != ontology.PLACE
 
 
 def parts(sent: Span, context: Context) -> Iterator[Candidate]:

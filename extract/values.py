@@ -62,7 +62,8 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
     """What the verb of the amount's value noun says has it, and whether the verb says: the subject of
     "have", "achieve" or "reach" ("the park is expected to achieve an output value of"); for a "with"
     before the verb the subject ("the project, with an investment of N, will cover"), after it the object
-    ("build Y with a total investment of"), where that is a project, event or company; for a "with" on
+    ("build Y with a total investment of") or what the object agreement is about ("signed an agreement on
+    Y, with"), where that is a project, event or company; for a "with" on
     a noun, what the noun names or describes ("Y, a project with"). An unnamed project has it too: then
     the project it stands for, if any ("build a base in Z with a total investment of")."""
     of = amount.root.head
@@ -77,7 +78,7 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
             described = verb.head if verb.dep_ == "appos" else verb
             owner = context.at(described) or context.project_meant(described)
             return (True, owner) if owner and owner.type in _MEASURED else (False, None)
-        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        objects = [_subject_matter(child) for child in verb.children if child.dep_ == "dobj"]
         named = next((m for m in context.mentions_of(objects) if m.type in _MEASURED), None)
         if named and noun.i > verb.i:
             return True, named
@@ -88,6 +89,14 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
         return False, None
     owner = next((m for m in context.mentions_of(owners) if m.type in _MEASURED), None)
     return owner is not None, owner
+
+
+def _subject_matter(noun: Token) -> Token:
+    """What an agreement is about ("clinched an agreement on Y, with ..." -> Y); any other noun itself."""
+    if noun.lower_ in lexicon().agreement_nouns:
+        return next((pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"on", "for"}
+                     for pobj in prep.children if pobj.dep_ == "pobj"), noun)
+    return noun
 
 
 def _bearer(with_: Token, context: Context) -> Token:

@@ -378,6 +378,24 @@ CASES = {
         {("Donghai University", "signed_agreement_with", "Vorne Robotics", None),
          ("Ningbo Port Group", "signed_agreement_with", "Zhoushan Shipping Co., Ltd.", None),
          ("Jinhua Logistics Group", "signed_agreement_with", "Ningbo Port Group", None)}),
+    "a headline's place that modifies a noun places nothing; a value for what an agreement is about; "
+    "'the group' for a company of another head; a short form after a company's and a place's names": (
+        "Lianhe Holdings, Jinsha County sign deal on park at southwest China fair\n\n"
+        "Jinsha County and Lianhe Holdings Co., Ltd. signed an agreement on the Jinsha Lianhe Smart Park, with "
+        "a total investment of 3 billion yuan. The group will invest in the first phase of the park. The Smart "
+        "Park is located in Xinmin Town.",
+        {("Jinsha County", "signed_agreement_with", "Lianhe Holdings Co., Ltd.", None),
+         ("Jinsha Lianhe Smart Park", "has_value", "3 billion yuan", None),
+         ("Lianhe Holdings Co., Ltd.", "invests_in", "Jinsha Lianhe Smart Park", None),
+         ("Jinsha Lianhe Smart Park", "located_in", "Xinmin Town", None)}),
+    "a surname written alone after a given name first ('Whitby' of 'Daniel Whitby'), even where NER types it": (
+        "US chipmaker Qorvex Inc. said its chief executive Daniel Whitby visited Jinsha County. Mayor Li Hong "
+        "met with Whitby. Apple's vice president Lisa Harmon arrived. Governor Sun Gang met with Harmon.",
+        {("Daniel Whitby", "holds_position", "Qorvex Inc.", "chief executive"),
+         ("Daniel Whitby", "visited", "Jinsha County", None),
+         ("Li Hong", "met_with", "Daniel Whitby", None),
+         ("Lisa Harmon", "holds_position", "Apple", "vice president"),
+         ("Sun Gang", "met_with", "Lisa Harmon", None)}),
 }
 
 
