@@ -99,15 +99,15 @@ class Context:
 
     def coordinated(self, mention: Mention) -> list[Mention]:
         """The mentions listed with this one, in text order ("A, B and C" for any of them): names
-        separated only by commas, "and", "or", "as well as" and articles. A list ends at its "and": "A and
-        B, the C" lists no C."""
+        separated only by commas, "and", "or", "as well as" and articles, a place's possessive standing for
+        what it owns ("A and Nepal's B"). A list ends at its "and": "A and B, the C" lists no C."""
         chain = [mention]
         closed = False  # whether the list's "and" came before the mention, which is then its last name
         for step in (-1, 1):
             current, commas_only = mention, False
             while not (step > 0 and closed):
                 i, seen_link, represented = self._skip_link(current.start - 1 if step < 0 else current.end, step)
-                other = self.ending_at(i + 1) if step < 0 else self.starting_at(i)
+                other = self.ending_at(i + 1) if step < 0 else self._possessed(self.starting_at(i))
                 if not seen_link or other is None or not represented and \
                         (other.type == ontology.PERSON) != (mention.type == ontology.PERSON) or \
                         _across_clauses(self.doc[current.end - 1], self.doc[other.end - 1]):
@@ -123,6 +123,13 @@ class Context:
                 closed = closed or joined
                 current = other
         return chain
+
+    def _possessed(self, mention: Mention | None) -> Mention | None:
+        """The name a place's possessive form goes with ("Nepal's Himalaya Trading Co."), else the mention."""
+        if mention is None or mention.type != ontology.PLACE or mention.end + 1 >= len(self.doc) or \
+                self.doc[mention.end].text not in {"'s", "’s"}:
+            return mention
+        return self.starting_at(mention.end + 1) or mention
 
     def _skip_link(self, i: int, step: int) -> tuple[int, bool, bool]:
         """Step over the words between two listed names: list words, a short form in brackets ("A Co., Ltd.
@@ -262,6 +269,21 @@ def companions(token: Token) -> list[Token]:
     return found
 
 
+def _joint_partners(verb: Token) -> list[Token]:
+    """Who signed with the subject, where the agreement's purpose is done "jointly" ("X entered into an
+    agreement with Y to jointly build Z", "X signed with Y to jointly develop Z"): Y."""
+    words = lexicon()
+    if verb.dep_ not in {"acl", "advcl", "xcomp"} or not any(c.lower_ in words.joint_adverbs for c in verb.children):
+        return []
+    above = verb.head
+    agreements = [above] if above.lower_ in _AGREEMENTS else [
+        t for child in above.children if child.dep_ in {"dobj", "prep"}
+        for t in (child, *child.children) if t.lower_ in _AGREEMENTS]
+    return [t for holder in (*agreements, governing_verb(above) or above) for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ == "with" for pobj in prep.children if pobj.dep_ == "pobj"
+            for t in conjuncts(pobj)]
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above a token, the token itself if it is one."""
     for _ in range(6):
@@ -275,20 +297,24 @@ def governing_verb(token: Token) -> Token | None:
 
 def subjects_of(token: Token) -> list[Token]:
     """The subjects of the verb that governs a token and their companions ("A, accompanied by B,"), through
-    conjoined verbs, open complements ("X will keep innovating and deepen cooperation with Y" -> X) and the purpose of an agreement ("X and Y
-    signed an agreement to jointly build Z" -> X, Y)."""
+    conjoined verbs, open complements ("X will keep innovating and deepen cooperation with Y" -> X) and the
+    purpose of an agreement ("X and Y signed an agreement to jointly build Z" -> X, Y; "X entered into an
+    agreement with Y to build Z" -> X, and with "jointly" Y too)."""
     verb = governing_verb(token)
+    partners = _joint_partners(verb) if verb is not None else []
     for _ in range(4):
         if verb is None:
             return []
-        if verb.dep_ == "acl" and verb.head.lower_ in _AGREEMENTS and verb.head.dep_ == "dobj":
-            verb = verb.head.head
+        if verb.dep_ == "acl" and verb.head.lower_ in _AGREEMENTS and verb.head.dep_ in {"dobj", "pobj"}:
+            verb = governing_verb(verb.head.head)
+            if verb is None:
+                return []
         subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
             return [verb.head]
         if subjects:
             return [t for subject in subjects for first in conjuncts(subject)
-                    for t in (first, *companions(first))] + companions(verb)
+                    for t in (first, *companions(first))] + companions(verb) + partners
         controller = [child for child in verb.head.children if child.dep_ == "dobj"
                       and verb.head.lemma_ not in lexicon().saying_verbs]
         if verb.dep_ == "xcomp" and controller:

@@ -301,17 +301,27 @@ def is_brand_word(word: str) -> bool:
         and word not in words.generic_name_words
 
 
-def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
-    """NER's one-word names that are the surname of a person named in full ("Whitby" of "Daniel Whitby")
-    are that person's."""
+def _retyped(mentions: list[Mention]) -> list[Mention]:
+    """NER's names retyped by the article's fuller names: a one-word name that is the surname of a person
+    named in full ("Whitby" of "Daniel Whitby") is that person's; a "person" whose words begin a company's
+    name ("Rheinfeld Chemie" of "Rheinfeld Chemie GmbH") is that company's."""
     surnames = {western_surname(m.text) for m in mentions if m.type == ontology.PERSON} - {None}
-    return [replace(m, type=ontology.PERSON) if m.source == "ner" and m.text in surnames else m
-            for m in mentions]
+    companies = [m.text.split() for m in mentions if m.type == ontology.COMPANY and m.source != "ner"]
+    found = []
+    for mention in mentions:
+        if mention.source == "ner" and mention.text in surnames:
+            mention = replace(mention, type=ontology.PERSON)
+        elif mention.source == "ner" and mention.type == ontology.PERSON and any(
+                len(words) > len(mention.text.split()) and words[:len(mention.text.split())] == mention.text.split()
+                for words in companies):
+            mention = replace(mention, type=ontology.COMPANY)
+        found.append(mention)
+    return found
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every named-entity mention in the doc that has an ontology type, in text order (names unresolved)."""
-    mentions = _surnames_as_people(_merge(_ruler_mentions(doc), _ner_mentions(doc)))
+    mentions = _retyped(_merge(_ruler_mentions(doc), _ner_mentions(doc)))
     mentions += _repetitions(doc, mentions)
     return sorted(mentions + _possessive_projects(doc, mentions), key=lambda m: m.start)
 

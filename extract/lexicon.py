@@ -105,6 +105,7 @@ class Lexicon:
     delegation_nouns: frozenset[str]
     companion_verbs: frozenset[str]
     saying_verbs: frozenset[str]
+    joint_adverbs: frozenset[str]
     companion_adverbs: frozenset[str]
     capital_nouns: frozenset[str]
     province_adjectives: frozenset[str]
@@ -145,7 +146,7 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "surname_stopwords", "definite_determiners", "person_pronouns", "thing_pronouns", "currency",
                      "site_nouns", "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns",
                      "party_nouns", "phase_nouns", "event_part_nouns", "province_adjectives", "home_nouns", "attendee_nouns", "companion_verbs",
-                     "companion_adverbs", "saying_verbs"), _words),
+                     "companion_adverbs", "saying_verbs", "joint_adverbs"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
 }

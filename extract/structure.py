@@ -271,7 +271,8 @@ def _listed_before(mention: Mention, sent: Span, context: Context) -> bool:
 
 def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
     """"A, a subsidiary of B"; "A is a wholly-owned subsidiary of B"; "A, a wholly owned subsidiary of
-    South Korea's B"; "B's subsidiary A"; "Its subsidiary A" where "its" stands for B."""
+    South Korea's B"; "B's subsidiary A", "B's wholly owned subsidiary, A,"; "Its subsidiary A" where "its"
+    stands for B."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
         if mention.type not in {ontology.COMPANY, ontology.ORGANIZATION}:
@@ -287,10 +288,13 @@ def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
                 parent = context.starting_at(parent.end + 1)
             if parent:
                 yield Candidate(mention, "subsidiary_of", parent, "subsidiary")
-        elif i + 1 < sent.end and (doc[i].text in {"'s", "’s"} or doc[i - 1].tag_ == "PRP$") \
-                and doc[i + (doc[i].tag_ == "POS")].lower_ in words.subsidiary_nouns:
-            j = i + 1 + (doc[i].tag_ == "POS")
-            child = context.starting_at(j + (doc[j].text == ","))
+        elif i + 1 < sent.end and (doc[i].text in {"'s", "’s"} or doc[i - 1].tag_ == "PRP$"):
+            k = i + (doc[i].text in {"'s", "’s"})
+            while k + 1 < sent.end and (doc[k].pos_ in {"ADJ", "ADV"} or doc[k].tag_ == "VBN" or doc[k].text == "-"):
+                k += 1
+            if doc[k].lower_ not in words.subsidiary_nouns or k + 1 >= sent.end:
+                continue
+            child = context.starting_at(k + 1 + (doc[k + 1].text == ","))
             if child:
                 yield Candidate(child, "subsidiary_of", mention, "subsidiary")
 

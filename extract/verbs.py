@@ -291,14 +291,17 @@ def bare_attendance(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def attendee_lists(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"Attendees included A, ...; B, ...; and C" and "Among the guests were A and B": the people listed
+    """"Attendees included A, ...; B, ...; and C", "Among the guests were A and B" and "Among those attending
+    were A and B": the people listed
     attended the event the text is about (named in the sentence, else last named before it)."""
     words = lexicon()
     for token in sent:
         verb = token.head
         listing = token.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_ in _LISTING or \
             token.dep_ == "pobj" and verb.lower_ == "among" and verb.head.lemma_ == "be"
-        if token.lemma_ not in words.attendee_nouns or not listing:
+        attending = token.lemma_ in words.attendee_nouns or token.tag_ == "DT" and any(
+            child.dep_ == "acl" and child.lemma_ in verb_table()["lemmas"]["attend_alone"] for child in token.children)
+        if not attending or not listing:
             continue
         events = [m for m in context.in_span(sent) if m.type == ontology.EVENT]
         event = events[0] if events else context.salient(frozenset({ontology.EVENT}), sent.start)

@@ -396,6 +396,31 @@ CASES = {
          ("Li Hong", "met_with", "Daniel Whitby", None),
          ("Lisa Harmon", "holds_position", "Apple", "vice president"),
          ("Sun Gang", "met_with", "Lisa Harmon", None)}),
+    "'entered into an agreement with B to jointly build Y': both develop; without 'jointly' only the subject": (
+        "Lanxin Technology Co., Ltd. entered into a cooperation agreement with the People's Government of "
+        "Huaihua City to jointly build the Lanxin Huaihua Terminal Park. Qiyun Group signed an agreement with "
+        "the Shaoyang Municipal Government to build the Qiyun Shaoyang Battery Base.",
+        {("Lanxin Technology Co., Ltd.", "signed_agreement_with", "People's Government of Huaihua City", None),
+         ("Lanxin Technology Co., Ltd.", "develops", "Lanxin Huaihua Terminal Park", None),
+         ("People's Government of Huaihua City", "develops", "Lanxin Huaihua Terminal Park", None),
+         ("Qiyun Group", "signed_agreement_with", "Shaoyang Municipal Government", None),
+         ("Qiyun Group", "develops", "Qiyun Shaoyang Battery Base", None)}),
+    "a country's possessive in a list of signers stands for what it owns; 'Among those attending were'": (
+        "The 5th Lancang Trade Expo opened in Pu'er. Among those attending were Governor Ma Ling and Mayor "
+        "Tao Rui. Yunnan Tea Group and Nepal's Everest Trading Co. signed a supply agreement.",
+        {("Lancang Trade Expo", "located_in", "Pu'er", None),
+         ("Ma Ling", "attended", "Lancang Trade Expo", None),
+         ("Tao Rui", "attended", "Lancang Trade Expo", None),
+         ("Ma Ling", "holds_position", "Yunnan", "Governor"),
+         ("Everest Trading Co.", "located_in", "Nepal", None),
+         ("Everest Trading Co.", "signed_agreement_with", "Yunnan Tea Group", None)}),
+    "'B's wholly owned subsidiary, A,'; 'Its subsidiary' after 'X said B has ...'; NER's person for a company": (
+        "Klaus Brandt said Weissfeld Chemie has operated in China for 20 years. Its subsidiary Weissfeld "
+        "Chemie (Zhangzhou) Co., Ltd. runs a plant. Weissfeld Chemie GmbH makes resins. Moxun's wholly owned "
+        "subsidiary, Yueyang Moxun Electronics Co., Ltd., will open in May. Moxun Technology Co., Ltd. is "
+        "listed in Shenzhen.",
+        {("Weissfeld Chemie (Zhangzhou) Co., Ltd.", "subsidiary_of", "Weissfeld Chemie GmbH", None),
+         ("Yueyang Moxun Electronics Co., Ltd.", "subsidiary_of", "Moxun Technology Co., Ltd.", None)}),
 }
 
 
