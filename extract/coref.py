@@ -212,10 +212,10 @@ def _in_compound(doc: Doc, i: int) -> bool:
 
 def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
     """What "it", the subject of a main clause, or "its" in that subject ("Its subsidiary X will"), stands
-    for: the subject of the sentence before (or of what it reports: "Weber said X has ..."), where that is a
-    name other than a person's; "it" that
-    reports what a name says ("X announced that it has signed"), that name. An "it" that only announces a clause ("it is expected that", "it is
-    important to") stands for nothing."""
+    for: the subject of the sentence before (or of what it reports: "Weber said X has ...", or the name set
+    beside it: "The joint venture, X, is ..."), where that is a name other than a person's; "it" that
+    reports what a name says ("X announced that it has signed"), that name. An "it" that only announces a
+    clause ("it is expected that", "it is important to") stands for nothing."""
     if token.dep_ == "poss":
         token = token.head
         while token.dep_ in {"nmod", "compound"} and token.head is not token:
@@ -229,7 +229,9 @@ def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
     before = token.doc[token.sent.start - 1].sent
     saying = lexicon().saying_verbs
     for mention in mentions:
-        last = token.doc[mention.end - 1]
+        last = token.doc[mention.start:mention.end].root
+        if last.dep_ == "appos":
+            last = last.head
         if before.start <= mention.start and mention.end <= before.end and last.dep_ in _SUBJECTS \
                 and mention.type != ontology.PERSON and (last.head.dep_ == "ROOT" or last.head.dep_ == "ccomp"
                                                          and last.head.head.lemma_ in saying):

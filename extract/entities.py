@@ -167,11 +167,20 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                  ontology.PERSON if _is_person_name(part) else type_of_name(part)[0] or _type_alone(part, elsewhere)
                  for part in parts]
         for part, kind in zip(parts, kinds):
+            if kind and _scope_noun(part):
+                continue
             if kind:
                 found.append(Mention(part.start, part.end, part.text, kind))
             elif len(parts) == 2 and doc[part.end].lower_ == "and" and kinds[1]:  # "Zhixin and Qingdao Port Group"
                 found.append(Mention(part.start, part.end, part.text, kinds[1], strong=False))
     return found
+
+
+def _scope_noun(span: Span) -> bool:
+    """Whether a span is a country's or region's name before a common noun, which says where something
+    reaches rather than names it ("its China headquarters", "the Asia-Pacific hub")."""
+    return len(span) > 1 and span[-1].is_lower and \
+        lexicon().places.get(span[:-1].text.lower()) in {"countries", "regions"}
 
 
 def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> bool:

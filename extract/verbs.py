@@ -54,13 +54,13 @@ _ATTENDED_ARGUMENTS = frozenset({"dobj", "prep", "conj", "ccomp", "xcomp", "attr
 _VISITED = frozenset({ontology.COMPANY, ontology.ORGANIZATION, ontology.PROJECT, ontology.GOVERNMENT_BODY})
 
 
-def _reached(token: Token) -> list[Token]:
+def _reached(token: Token, *, owners: bool = True) -> list[Token]:
     """Tokens that a non-name argument leads to: its possessor ("the company's labs"); for a delegation
     or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z");
     for things counted, the examples named ("300 companies, including A, B and C"); for a part of an event,
     the event ("the opening ceremony of the fair")."""
     words = lexicon()
-    reached = [child for child in token.children if child.dep_ == "poss"]
+    reached = [child for child in token.children if child.dep_ == "poss" and owners]
     if token.lower_ in words.site_nouns or token.lower_ in words.event_part_nouns or \
             words.head_type(token.lower_) == ontology.PROJECT:
         reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
@@ -75,7 +75,7 @@ def _reached(token: Token) -> list[Token]:
     return reached
 
 
-def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
+def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) -> list[list[Mention]]:
     """The names the tokens stand for, in groups: each name alone, with the names listed alongside it
     ("A, B and C"), or the names that a counted plural gathers ("the two companies"). A token stands for
     its own mention, the name set beside it ("its subsidiary X will"), its antecedent's (a relative or possessive pronoun), or the names it leads to; a
@@ -88,7 +88,7 @@ def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
         counted = [] if own else _counted(token, context)
         named = [m for m in map(context.at, (c for c in token.children if c.dep_ == "appos")) if m]
         mentions = [own] if own else counted or named or context.mentions_of(antecedents(token)) or \
-            [m for m in map(context.at, _reached(token)) if m]
+            [m for m in map(context.at, _reached(token, owners=owners)) if m]
         if token.lower_ in lexicon().delegation_nouns:
             leaders = [m for m in mentions if m.type == ontology.PERSON]
             if leaders:
@@ -108,9 +108,9 @@ def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
     return [group for group in groups if group]
 
 
-def _names(tokens: list[Token], context: Context) -> list[Mention]:
+def _names(tokens: list[Token], context: Context, *, owners: bool = True) -> list[Mention]:
     """The names the tokens stand for (see _name_groups), in one list."""
-    return [mention for group in _name_groups(tokens, context) for mention in group]
+    return [mention for group in _name_groups(tokens, context, owners=owners) for mention in group]
 
 
 def _counted(token: Token, context: Context) -> list[Mention]:
@@ -235,12 +235,15 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
                 for left, right in product(group, other):
                     yield Candidate(left, key.partition(":")[2], right, "noun")
             continue
-        subjects, objects = _names(subject_tokens, context), _names(object_tokens, context)
-        if key == "located_in":
+        # what is located is the thing itself, not its owner ("X will open its headquarters in Z")
+        located = key == "located_in"
+        subjects = _names(subject_tokens, context, owners=not located)
+        objects = _names(object_tokens, context)
+        if located:
             objects = [obj for obj in objects if not context.follows_a_place(obj)]
         if not subjects and doc[verb_i].dep_ == "acl":
             subjects = _described(doc[verb_i].head, context)
-        if not subjects:
+        if not subjects and not (located and subject_tokens):
             subjects = _names_before(doc[verb_i], context)
         subjects += [m for m in _semicolon_list(sent, doc[verb_i], subjects, context) if m not in subjects]
         if not objects and _group(key):

@@ -421,6 +421,24 @@ CASES = {
         "listed in Shenzhen.",
         {("Weissfeld Chemie (Zhangzhou) Co., Ltd.", "subsidiary_of", "Weissfeld Chemie GmbH", None),
          ("Yueyang Moxun Electronics Co., Ltd.", "subsidiary_of", "Moxun Technology Co., Ltd.", None)}),
+    "a speech at an event attends it; 'took part in the event, including A and B'; a country's 'headquarters'": (
+        "The 2025 Nanhai Marine Forum was held in Sanya. Governor Wei Bo delivered a keynote speech at the forum. "
+        "Representatives of 200 firms took part in the event, including Zhang Hai, chairman of Haiyun Group. "
+        "Nordvik Marine AB will open its China headquarters in Sanya.",
+        {("Nanhai Marine Forum", "located_in", "Sanya", None),
+         ("Wei Bo", "attended", "Nanhai Marine Forum", None),
+         ("Zhang Hai", "attended", "Nanhai Marine Forum", None),
+         ("Zhang Hai", "holds_position", "Haiyun Group", "chairman")}),
+    "launching a joint venture or setting up a partnership cooperates; 'It' after 'The joint venture, X,'": (
+        "Liangjiang Development Group and Jinfeng Motor Co., Ltd. launched a joint venture to make trucks. "
+        "The joint venture, Jinfeng Hydrogen Vehicle Co., Ltd., is based in Yubei. It will build the Yubei "
+        "Hydrogen Truck Plant. Hunan Steel Co., Ltd. and Xiangtan University set up a partnership on materials. "
+        "Qiyun Group formed a joint venture with Hengda Co., Ltd. Lanxin Group launched a new venture.",
+        {("Jinfeng Motor Co., Ltd.", "cooperates_with", "Liangjiang Development Group", None),
+         ("Jinfeng Hydrogen Vehicle Co., Ltd.", "develops", "Yubei Hydrogen Truck Plant", None),
+         ("Jinfeng Hydrogen Vehicle Co., Ltd.", "located_in", "Yubei", None),
+         ("Hunan Steel Co., Ltd.", "cooperates_with", "Xiangtan University", None),
+         ("Hengda Co., Ltd.", "cooperates_with", "Qiyun Group", None)}),
 }
 
 
