@@ -242,7 +242,7 @@ def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
 def _reporter(verb: Token, mentions: list[Mention]) -> Mention | None:
     """The name, other than a person's, that is the subject of a verb of saying ("X announced that it ...")."""
     for mention in mentions:
-        last = verb.doc[mention.end - 1]
+        last = verb.doc[mention.start:mention.end].root
         if last.head == verb and last.dep_ in _SUBJECTS and mention.type != ontology.PERSON:
             return mention
     return None

@@ -221,7 +221,7 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
         if ent.label_ not in NER_TYPES:
             continue
         person = ent.label_ == "PERSON"
-        span = _trim(ent, person)
+        span = _after_description(_trim(ent, person))
         if not len(span) or not span[0].text[:1].isupper():
             continue
         kind, strong = type_of_name(span)
@@ -231,6 +231,14 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
             kind = NER_TYPES[ent.label_]
         found.append(Mention(span.start, span.end, span.text, kind, strong=strong, source="ner"))
     return found
+
+
+def _after_description(span: Span) -> Span:
+    """An NER span less a description it ran over ("Kazakh energy company QazNur Services" -> "QazNur
+    Services"): what follows its last common word, where capitalised words follow."""
+    stopwords = lexicon().name_stopwords
+    common = [t.i for t in span[:-1] if t.is_lower and t.is_alpha and t.lower_ not in stopwords]
+    return span.doc[common[-1] + 1:span.end] if common else span
 
 
 def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:

@@ -47,7 +47,12 @@ def _after_value_noun(amount: Span) -> bool:
 
 def _of_unnamed_things(amount: Span, context: Context) -> bool:
     """Whether the amount measures things the article does not name ("12 projects worth 4 billion yuan",
-    "enterprises with a revenue of"): a plural noun above it that no name stands for."""
+    "enterprises with a revenue of", "deals worth" where the parse took "deals" for a verb): a plural noun
+    above it, or right before its "worth", that no name stands for."""
+    doc = amount.doc
+    if amount.start >= 2 and doc[amount.start - 1].lower_ == "worth" and doc[amount.start - 2].lower_.endswith("s") \
+            and context.at(doc[amount.start - 2]) is None:
+        return True
     token = amount.root
     for _ in range(4):
         token = token.head

@@ -439,6 +439,15 @@ CASES = {
          ("Jinfeng Hydrogen Vehicle Co., Ltd.", "located_in", "Yubei", None),
          ("Hunan Steel Co., Ltd.", "cooperates_with", "Xiangtan University", None),
          ("Hengda Co., Ltd.", "cooperates_with", "Qiyun Group", None)}),
+    "'a memorandum of understanding with B'; 'X Co., Ltd. announced that it has invested N in B'; "
+    "a headline's 'deals worth N' are no event's value": (
+        "Tianchi Expo opens in Hami, deals worth 30 bln yuan signed\n\n"
+        "Tianshan Energy Group inked a memorandum of understanding with Kazakh energy company QazNur Services. "
+        "Sinofarm Technology Group Co., Ltd. announced that it has invested 800 million yuan in Hengtai "
+        "Agriculture Co., Ltd.",
+        {("QazNur Services", "signed_agreement_with", "Tianshan Energy Group", None),
+         ("Sinofarm Technology Group Co., Ltd.", "invests_in", "Hengtai Agriculture Co., Ltd.", None),
+         ("Tianchi Expo", "located_in", "Hami", None)}),
 }
 
 
