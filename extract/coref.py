@@ -126,10 +126,13 @@ def _made_of(words: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
 
 def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[str, str]]:
     """Map each mention's (text, type) to the (name, type) it stands for ("Harmon" and "Lisa Harmon" to
-    the full name too); lone surnames that name nobody in the article map to nothing."""
+    the full name too, a place outside the gazetteer to the one area a body governs whose name starts with
+    it: "Lingang");
+    lone surnames that name nobody in the article map to nothing."""
     names = list(dict.fromkeys((m.text, m.type, m.strong) for m in mentions))
     leading = {form for m in mentions if m.type in {ontology.PLACE, ontology.COMPANY}
                for form in (words_of(m.text), core_words(m.text))}
+    governed = _governed_areas(mentions)
     resolved: dict[tuple[str, str], tuple[str, str]] = {}
     for text, kind, strong in names:
         if kind == ontology.PERSON:
@@ -148,11 +151,30 @@ def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[
             continue
         first = words_of(text)[0] if words_of(text) else ""
         place = {"municipal": home.city, "city": home.city, "provincial": home.province}.get(first)
-        if kind == ontology.GOVERNMENT_BODY and place:
+        areas = [area for area in governed if words_of(area)[:len(words_of(text))] == words_of(text)
+                 and " ".join(words_of(text)) not in lexicon().places]
+        if kind == ontology.PLACE and len(set(areas)) == 1:
+            resolved[(text, kind)] = (areas[0], kind)
+        elif kind == ontology.GOVERNMENT_BODY and place:
             resolved[(text, kind)] = (f"{display_name(place, mentions)} {text}", kind)
         else:
             resolved[(text, kind)] = (text, kind)
     return _transitive(resolved)
+
+
+def _governed_areas(mentions: list[Mention]) -> list[str]:
+    """The areas that bodies of the article govern, by name ("Administrative Committee of the Lingang
+    Special Area of China (Shanghai) Pilot Free Trade Zone" -> "Lingang Special Area of ... Zone")."""
+    words = lexicon()
+    found = []
+    for mention in mentions:
+        parts = mention.text.split(" of ", 1)
+        if mention.type != ontology.GOVERNMENT_BODY or len(parts) < 2:
+            continue
+        area = parts[1][len("the "):] if parts[1].startswith("the ") else parts[1]
+        if words.head_type(words_of(area)[-1]) == ontology.PLACE and len(words_of(area)) > 1:
+            found.append(area)
+    return found
 
 
 def _transitive(resolved: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
