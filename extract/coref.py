@@ -97,7 +97,8 @@ def display_name(core: str, mentions: list[Mention]) -> str:
 
 def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str, bool]],
                   leading: set[tuple[str, ...]]) -> list[str]:
-    """The longer names of the article that `text` is a short form of, best first."""
+    """The longer names of the article that `text` is a short form of, best first (a body's head words
+    too: "the Administrative Committee" of "Administrative Committee of the X Zone")."""
     short, short_core = words_of(text), core_words(text)
     by_core, by_prefix, by_subsequence, by_suffix = [], [], [], []
     for other, other_kind, other_strong in names:
@@ -108,7 +109,8 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             continue
         if short_core and core_words(other) == short_core:
             by_core.append(other)
-        elif not strong and long[:len(short)] == short and other_kind not in _NAMED_AFTER:
+        elif not strong and long[:len(short)] == short and other_kind not in _NAMED_AFTER or \
+                kind == other_kind and long[:len(short) + 1] == (*short, "of"):
             by_prefix.append(other)
         elif len(short_core) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
             by_subsequence.append(other)

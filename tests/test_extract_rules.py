@@ -448,15 +448,20 @@ CASES = {
         {("QazNur Services", "signed_agreement_with", "Tianshan Energy Group", None),
          ("Sinofarm Technology Group Co., Ltd.", "invests_in", "Hengtai Agriculture Co., Ltd.", None),
          ("Tianchi Expo", "located_in", "Hami", None)}),
-    "a place named by the start of the area a body governs is that area; an unnamed project gets no triple": (
+    "a place named by the start of the area a body governs is that area, the body's head words the body; "
+    "an unnamed project gets no triple": (
         "Vorne AG signed an agreement with the Administrative Committee of the Nanhui Special Area of China "
         "(Shanghai) Pilot Free Trade Zone. The Vorne Smart Factory will be located in Nanhui. Vorne AG also "
-        "signed an agreement with Donghai Hydrogen Co., Ltd. on a hydrogen industrial park.",
+        "signed an agreement with Donghai Hydrogen Co., Ltd. on a hydrogen industrial park. Sun Li, Deputy "
+        "Director of the Administrative Committee, attended the signing.",
         {("Administrative Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone",
           "signed_agreement_with", "Vorne AG", None),
          ("Vorne Smart Factory", "located_in", "Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone", None),
          ("Vorne AG", "develops", "Vorne Smart Factory", None),
-         ("Donghai Hydrogen Co., Ltd.", "signed_agreement_with", "Vorne AG", None)}),
+         ("Donghai Hydrogen Co., Ltd.", "signed_agreement_with", "Vorne AG", None),
+         ("Sun Li", "holds_position",
+          "Administrative Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone",
+          "Deputy Director")}),
 }
 
 
