@@ -97,8 +97,10 @@ def display_name(core: str, mentions: list[Mention]) -> str:
 
 def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str, bool]],
                   leading: set[tuple[str, ...]]) -> list[str]:
-    """The longer names of the article that `text` is a short form of, best first (a body's head words
-    too: "the Administrative Committee" of "Administrative Committee of the X Zone")."""
+    """The longer names of the article that `text` is a short form of, best first (the same words less
+    a leading place and suffixes: "Qirui Robot" of "Anhui Qirui Robot Co., Ltd."; a company's name less
+    its last word: "Pengcheng Cloud" of "Pengcheng Cloud Computing Co., Ltd."; a body's head words: "the
+    Administrative Committee" of "Administrative Committee of the X Zone")."""
     short, short_core = words_of(text), core_words(text)
     by_core, by_prefix, by_subsequence, by_suffix = [], [], [], []
     for other, other_kind, other_strong in names:
@@ -107,16 +109,27 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             continue
         if kind != other_kind and (strong or other_kind == ontology.PERSON or not other_strong):
             continue
-        if short_core and core_words(other) == short_core:
+        if short_core and short_core in {core_words(other), _after_places(core_words(other))}:
             by_core.append(other)
         elif not strong and long[:len(short)] == short and other_kind not in _NAMED_AFTER or \
-                kind == other_kind and long[:len(short) + 1] == (*short, "of"):
+                kind == other_kind and long[:len(short) + 1] == (*short, "of") or \
+                kind == other_kind == ontology.COMPANY and len(short_core) > 1 and short == short_core and \
+                core_words(other)[:len(short_core)] == short_core and len(core_words(other)) == len(short_core) + 1:
             by_prefix.append(other)
         elif len(short_core) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
             by_subsequence.append(other)
         elif long[-len(short):] == short and _made_of(long[:len(long) - len(short)], leading):
             by_suffix.append(other)
     return by_core + by_prefix + by_subsequence + by_suffix
+
+
+def _after_places(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words after the places that begin it ("anhui qirui robot" -> "qirui robot")."""
+    places = lexicon().places
+    i = 0
+    while i < len(words) - 1 and words[i] in places:
+        i += 1
+    return words[i:]
 
 
 def _made_of(words: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:

@@ -321,9 +321,12 @@ def is_brand_word(word: str) -> bool:
 def _retyped(mentions: list[Mention]) -> list[Mention]:
     """NER's names retyped by the article's fuller names: a one-word name that is the surname of a person
     named in full ("Whitby" of "Daniel Whitby") is that person's; a "person" whose words begin a company's
-    name ("Rheinfeld Chemie" of "Rheinfeld Chemie GmbH") is that company's."""
+    name, after a place ("Rheinfeld Chemie" of "Rheinfeld Chemie GmbH", "Qirui Robot" of "Anhui Qirui
+    Robot Co., Ltd."), is that company's."""
     surnames = {western_surname(m.text) for m in mentions if m.type == ontology.PERSON} - {None}
-    companies = [m.text.split() for m in mentions if m.type == ontology.COMPANY and m.source != "ner"]
+    places = lexicon().places
+    companies = [words[1:] if words[0].lower() in places else words for words in
+                 (m.text.split() for m in mentions if m.type == ontology.COMPANY and m.source != "ner")]
     found = []
     for mention in mentions:
         if mention.source == "ner" and mention.text in surnames:

@@ -59,7 +59,7 @@ def _organization_after_of(doc: Doc, of: int, limit: int, context: Context) -> t
     i = of
     while i < limit and doc[i].lower_ == "of":
         j = i + 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
-        holder = context.starting_at(j)
+        holder = context.starting_at(j) or context.starting_at(i + 1)  # "of the company": a definite noun
         if holder:
             return (holder if holder.type in _HOLDERS else None), role_end
         nxt = next((k for k in range(j, min(j + _SUBUNIT_REACH, limit)) if doc[k].lower_ == "of"), None)

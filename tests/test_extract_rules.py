@@ -462,6 +462,24 @@ CASES = {
          ("Sun Li", "holds_position",
           "Administrative Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone",
           "Deputy Director")}),
+    "short forms without a leading place or with a company's first words; a title 'of the company'; "
+    "a headline's name that only modifies a noun is no object": (
+        "Nansha district signs AI computing deal with Pengcheng Cloud\n\n"
+        "Anhui Qirui Robot Co., Ltd. makes robots. Qirui Robot, a subsidiary of Qirui Holding Group, "
+        "was founded in 2012. The company has partnered with Hefei University. Pengcheng Cloud Computing Co., "
+        "Ltd. will build the Nansha Computing Center, said Chen Jun, general manager of the company.",
+        {("Nansha district", "signed_agreement_with", "Pengcheng Cloud Computing Co., Ltd.", None),
+         ("Anhui Qirui Robot Co., Ltd.", "subsidiary_of", "Qirui Holding Group", None),
+         ("Anhui Qirui Robot Co., Ltd.", "cooperates_with", "Hefei University", None),
+         ("Pengcheng Cloud Computing Co., Ltd.", "develops", "Nansha Computing Center", None),
+         ("Chen Jun", "holds_position", "Pengcheng Cloud Computing Co., Ltd.", "general manager")}),
+    "a company's first words are no short form of a longer unit's name, nor a full name of another's": (
+        "Kunlun Cloud will build the Kunlun Xining Data Center. Zhou Ming, president of Kunlun Cloud "
+        "Intelligent Infrastructure Business Group, spoke. Weissfeld Chemie GmbH and Weissfeld Chemie "
+        "(Zhangzhou) Co., Ltd. signed an agreement.",
+        {("Kunlun Cloud", "develops", "Kunlun Xining Data Center", None),
+         ("Zhou Ming", "holds_position", "Kunlun Cloud Intelligent Infrastructure Business Group", "president"),
+         ("Weissfeld Chemie (Zhangzhou) Co., Ltd.", "signed_agreement_with", "Weissfeld Chemie GmbH", None)}),
 }
 
 
