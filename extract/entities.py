@@ -177,10 +177,12 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
 
 
 def _scope_noun(span: Span) -> bool:
-    """Whether a span is a country's or region's name before a common noun, which says where something
-    reaches rather than names it ("its China headquarters", "the Asia-Pacific hub")."""
-    return len(span) > 1 and span[-1].is_lower and \
-        lexicon().places.get(span[:-1].text.lower()) in {"countries", "regions"}
+    """Whether a span is a country's or region's name, or a nationality, before a common noun, which says
+    where something reaches or comes from rather than names it ("its China headquarters", "the
+    Asia-Pacific hub", "Danish shipping company X")."""
+    return len(span) > 1 and span[-1].is_lower and (
+        lexicon().places.get(span[:-1].text.lower()) in {"countries", "regions"} or
+        all(token.ent_type_ == "NORP" for token in span[:-1]))
 
 
 def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> bool:
@@ -322,26 +324,47 @@ def _retyped(mentions: list[Mention]) -> list[Mention]:
     """NER's names retyped by the article's fuller names: a one-word name that is the surname of a person
     named in full ("Whitby" of "Daniel Whitby") is that person's; a "person" whose words begin a company's
     name, after a place ("Rheinfeld Chemie" of "Rheinfeld Chemie GmbH", "Qirui Robot" of "Anhui Qirui
-    Robot Co., Ltd."), is that company's."""
+    Robot Co., Ltd."), or of another organization's ("Nordhavn Line" of "Nordhavn Line A/S"), is of its type."""
     surnames = {western_surname(m.text) for m in mentions if m.type == ontology.PERSON} - {None}
     places = lexicon().places
-    companies = [words[1:] if words[0].lower() in places else words for words in
-                 (m.text.split() for m in mentions if m.type == ontology.COMPANY and m.source != "ner")]
+    companies = [(words[1:] if words[0].lower() in places else words, m.type) for m, words in
+                 ((m, m.text.split()) for m in mentions
+                  if m.type == ontology.ORGANIZATION or m.type == ontology.COMPANY and m.source != "ner")]
     found = []
     for mention in mentions:
         if mention.source == "ner" and mention.text in surnames:
             mention = replace(mention, type=ontology.PERSON)
-        elif mention.source == "ner" and mention.type == ontology.PERSON and any(
-                len(words) > len(mention.text.split()) and words[:len(mention.text.split())] == mention.text.split()
-                for words in companies):
-            mention = replace(mention, type=ontology.COMPANY)
+        elif mention.source == "ner" and mention.type == ontology.PERSON:
+            words = mention.text.split()
+            kind = next((kind for longer, kind in companies if len(longer) > len(words)
+                         and longer[:len(words)] == words), None)
+            mention = replace(mention, type=kind) if kind else mention
         found.append(mention)
     return found
 
 
+def _place_led_short_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A company's first two words written alone where the first is a place ("Shenzhen Kangyue" of
+    "Shenzhen Kangyue Biological Products Co., Ltd."): one weak mention of a company, not a place and
+    another name."""
+    places = lexicon().places
+    forms = {tuple(t.text for t in doc[m.start:m.start + 2]) for m in mentions
+             if m.type == ontology.COMPANY and m.end - m.start > 3 and doc[m.start].lower_ in places}
+    found = []
+    for first, second in zip(doc[:-1], doc[1:]):
+        if (first.text, second.text) not in forms:
+            continue
+        inside = [m for m in mentions if m.start < second.i + 1 and first.i < m.end]
+        if all(m.start >= first.i and m.end <= second.i + 1 for m in inside):
+            mentions = [m for m in mentions if m not in inside]
+            found.append(Mention(first.i, second.i + 1, f"{first.text} {second.text}", ontology.COMPANY,
+                                 strong=False, source="repeat"))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every named-entity mention in the doc that has an ontology type, in text order (names unresolved)."""
-    mentions = _retyped(_merge(_ruler_mentions(doc), _ner_mentions(doc)))
+    mentions = _place_led_short_forms(doc, _retyped(_merge(_ruler_mentions(doc), _ner_mentions(doc))))
     mentions += _repetitions(doc, mentions)
     return sorted(mentions + _possessive_projects(doc, mentions), key=lambda m: m.start)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from . import ontology
-from .context import Candidate, Context, subjects_of
+from .context import Candidate, Context, governing_verb, subjects_of
 from .entities import Mention
 from .lexicon import lexicon
 from .names import SPANS_KEY
@@ -47,12 +47,16 @@ def _after_value_noun(amount: Span) -> bool:
 
 def _of_unnamed_things(amount: Span, context: Context) -> bool:
     """Whether the amount measures things the article does not name ("12 projects worth 4 billion yuan",
-    "enterprises with a revenue of", "deals worth" where the parse took "deals" for a verb): a plural noun
-    above it, or right before its "worth", that no name stands for."""
+    "enterprises with a revenue of", "deals worth" where the parse took "deals" for a verb, "a cluster
+    worth"): a plural noun above it, or a plural or indefinite one right before its "worth", that no name
+    stands for."""
     doc = amount.doc
-    if amount.start >= 2 and doc[amount.start - 1].lower_ == "worth" and doc[amount.start - 2].lower_.endswith("s") \
-            and context.at(doc[amount.start - 2]) is None:
-        return True
+    if amount.start >= 2 and doc[amount.start - 1].lower_ == "worth" and context.at(doc[amount.start - 2]) is None:
+        start = amount.start - 2
+        while start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in {"ADJ", "NOUN"}:
+            start -= 1
+        if doc[amount.start - 2].lower_.endswith("s") or start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+            return True
     token = amount.root
     for _ in range(4):
         token = token.head
@@ -82,6 +86,8 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
         if verb.pos_ not in {"VERB", "AUX"} or context.at(verb):
             described = verb.head if verb.dep_ == "appos" else verb
             owner = context.at(described) or context.project_meant(described)
+            if owner and owner.type == ontology.COMPANY:
+                owner = _clause_project(described, context) or owner
             return (True, owner) if owner and owner.type in _MEASURED else (False, None)
         objects = [_subject_matter(child) for child in verb.children if child.dep_ == "dobj"]
         named = next((m for m in context.mentions_of(objects) if m.type in _MEASURED), None)
@@ -94,6 +100,16 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
         return False, None
     owner = next((m for m in context.mentions_of(owners) if m.type in _MEASURED), None)
     return owner is not None, owner
+
+
+def _clause_project(token: Token, context: Context) -> Mention | None:
+    """The project the clause of a company's name is about ("The base will be built by X, a subsidiary of
+    Y, with a total investment of": the base)."""
+    verb = governing_verb(token)
+    if verb is None:
+        return None
+    arguments = subjects_of(verb) + [child for child in verb.children if child.dep_ == "dobj"]
+    return next((m for m in context.mentions_of(arguments) if m.type == ontology.PROJECT), None)
 
 
 def _subject_matter(noun: Token) -> Token:

@@ -480,6 +480,19 @@ CASES = {
         {("Kunlun Cloud", "develops", "Kunlun Xining Data Center", None),
          ("Zhou Ming", "holds_position", "Kunlun Cloud Intelligent Infrastructure Business Group", "president"),
          ("Weissfeld Chemie (Zhangzhou) Co., Ltd.", "signed_agreement_with", "Weissfeld Chemie GmbH", None)}),
+    "a nationality before a company's noun is no name; a value hung on the builder goes to what it builds; "
+    "'a cluster worth N' is no named project's value; a place-led short form of a company": (
+        "Xiamen Haigang Group and Danish shipping company Nordhavn Line A/S signed an agreement. The Kangyue "
+        "Vaccine Base will be built by Sichuan Kangyue Biological Products Co., Ltd., a wholly-owned subsidiary "
+        "of Shenzhen Kangyue Biological Products Co., Ltd., with a total investment of 3 billion yuan. Wang "
+        "said Chengdu is building a biomedical industry cluster worth over 100 billion yuan. Du Ming, chairman "
+        "of Shenzhen Kangyue, spoke.",
+        {("Nordhavn Line A/S", "signed_agreement_with", "Xiamen Haigang Group", None),
+         ("Sichuan Kangyue Biological Products Co., Ltd.", "develops", "Kangyue Vaccine Base", None),
+         ("Sichuan Kangyue Biological Products Co., Ltd.", "subsidiary_of",
+          "Shenzhen Kangyue Biological Products Co., Ltd.", None),
+         ("Kangyue Vaccine Base", "has_value", "3 billion yuan", None),
+         ("Du Ming", "holds_position", "Shenzhen Kangyue Biological Products Co., Ltd.", "chairman")}),
 }
 
 
