@@ -1,6 +1,6 @@
 """Relations stated by the shape of a noun phrase rather than by a verb.
 
-- located_in: "Jinyuan district in Taiyuan"; "the eastern new district of Chengdu"; "Taiyuan, capital
+- located_in: "Jinyuan district in Taiyuan" (a project also in the province after "Taiyuan, Shanxi Province"); "the eastern new district of Chengdu"; "Taiyuan, capital
   of Shanxi"; "North China's Shanxi province"; "Chengdu, Sichuan Province"; a project that "will
   thrive in Z" or that X "will build in Z"; an event that "opened in Z"; an alliance "launched in Z";
   a zone that uses "land in Z"; "Singapore's Sembcorp"; "a Singapore-based group"; "A, a major
@@ -56,7 +56,9 @@ def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         listed = context.coordinated(mention)
         for inner in listed[:listed.index(mention) + 1]:
-            yield Candidate(inner, "located_in", where, "place_in")
+            for wider in (where, None if inner.type == ontology.PLACE else _province_after(where, context)):
+                if wider:
+                    yield Candidate(inner, "located_in", wider, "place_in")
 
 
 def capitals(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -144,6 +146,18 @@ def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
             yield Candidate(mention, "located_in", province, "city_province")
 
 
+def _province_after(where: Mention, context: Context) -> Mention | None:
+    """The province a city is followed by ("in Yibin, southwest China's Sichuan Province"): what is in
+    the city, other than a place, is in the province too."""
+    doc, i = context.doc, where.end
+    if _is_province(where) or i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    province = context.starting_at(i + 1)
+    if province and province.end + 1 < len(doc) and doc[province.end].text in {"'s", "’s"}:
+        province = context.starting_at(province.end + 1)
+    return province if province and province.type == ontology.PLACE and _is_province(province) else None
+
+
 def _is_province(mention: Mention) -> bool:
     words = words_of(mention.name)
     return words[-1:] == ("province",) or lexicon().places.get(" ".join(words)) == "provinces"
@@ -208,7 +222,9 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         for subject in subjects:
             for where in wheres:
-                yield Candidate(subject, "located_in", where, "project_in")
+                for wider in (where, None if subject.type == ontology.PLACE else _province_after(where, context)):
+                    if wider:
+                        yield Candidate(subject, "located_in", wider, "project_in")
 
 
 def _modifies_a_head(mention: Mention, context: Context) -> bool:

@@ -493,6 +493,17 @@ CASES = {
           "Shenzhen Kangyue Biological Products Co., Ltd.", None),
          ("Kangyue Vaccine Base", "has_value", "3 billion yuan", None),
          ("Du Ming", "holds_position", "Shenzhen Kangyue Biological Products Co., Ltd.", "chairman")}),
+    "a project in a city followed by its province is in both; a place so written only in the city": (
+        "Gotai Co., Ltd. will build the Gotai Battery Base in Yibin, southwest China's Sichuan Province. "
+        "Lankao county in Kaifeng, Henan province, signed an agreement with Gotai Co., Ltd.",
+        {("Gotai Co., Ltd.", "develops", "Gotai Battery Base", None),
+         ("Gotai Battery Base", "located_in", "Yibin", None),
+         ("Gotai Battery Base", "located_in", "Sichuan Province", None),
+         ("Yibin", "located_in", "Sichuan Province", None),
+         ("Sichuan Province", "located_in", "southwest China", None),
+         ("Lankao county", "located_in", "Kaifeng", None),
+         ("Kaifeng", "located_in", "Henan province", None),
+         ("Gotai Co., Ltd.", "signed_agreement_with", "Lankao county", None)}),
 }
 
 
