@@ -250,7 +250,7 @@ def conjuncts(token: Token) -> list[Token]:
                                        if token.ent_type_ and other.ent_type_ == token.ent_type_)]
 
 
-def companions(token: Token) -> list[Token]:
+def _companions(token: Token) -> list[Token]:
     """The people set beside a subject (or its verb): "A, accompanied by B and C, inspected"; "A, together
     with B,"; "A, along with B, toured"."""
     words = lexicon()
@@ -314,7 +314,7 @@ def subjects_of(token: Token) -> list[Token]:
             return [verb.head]
         if subjects:
             return [t for subject in subjects for first in conjuncts(subject)
-                    for t in (first, *companions(first))] + companions(verb) + partners
+                    for t in (first, *_companions(first))] + _companions(verb) + partners
         controller = [child for child in verb.head.children if child.dep_ == "dobj"
                       and verb.head.lemma_ not in lexicon().saying_verbs]
         if verb.dep_ == "xcomp" and controller:

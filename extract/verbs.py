@@ -288,8 +288,9 @@ def bare_attendance(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         events = [m for m in context.in_span(sent) if m.type == ontology.EVENT]
         event = events[0] if events else context.salient(frozenset({ontology.EVENT}), sent.start)
-        people = [m for m in _names(subjects_of(verb), context) if m.type == ontology.PERSON]
-        for person in people if event else ():
+        if event is None:
+            continue
+        for person in (m for m in _names(subjects_of(verb), context) if m.type == ontology.PERSON):
             yield Candidate(person, "attended", event, "attendees")
 
 
