@@ -226,11 +226,11 @@ def _across_clauses(one: Token, other: Token) -> bool:
 
 
 def antecedents(token: Token) -> list[Token]:
-    """What a pronoun or a noun of a part stands for inside the sentence: "which" or "that" of a relative
-    clause, the noun the clause is about ("the park, which X built"); "its" and "their", the subject of
+    """What a pronoun or a noun of a part stands for inside the sentence: "which", "that" or "whose" of a
+    relative clause, the noun the clause is about ("the park, which X built"); "its" and "their", the subject of
     their verb ("X will increase its investment"); a phase of a project, the project ("the first phase
     of X broke ground")."""
-    if token.tag_ in {"WDT", "WP"}:
+    if token.tag_ in {"WDT", "WP", "WP$"}:
         verb = governing_verb(token)
         return [verb.head] if verb is not None and verb.dep_ == "relcl" and verb.head is not token else []
     if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
@@ -252,7 +252,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _companions(token: Token) -> list[Token]:
     """The people set beside a subject (or its verb): "A, accompanied by B and C, inspected"; "A, together
-    with B,"; "A, along with B, toured"."""
+    with B,"; "A, along with B, toured" (but not "A visited Z, accompanied by B", as the genre gold has it)."""
     words = lexicon()
     found: list[Token] = []
     for child in token.children:

@@ -112,6 +112,8 @@ class Lexicon:
     home_nouns: frozenset[str]
     part_nouns: frozenset[str]
     subsidiary_nouns: frozenset[str]
+    parent_nouns: frozenset[str]
+    role_nouns: dict[str, str]
     agreement_nouns: frozenset[str]
     cooperation_nouns: frozenset[str]
     places: dict[str, str]
@@ -146,7 +148,7 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "surname_stopwords", "definite_determiners", "person_pronouns", "thing_pronouns", "currency",
                      "site_nouns", "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns",
                      "party_nouns", "phase_nouns", "event_part_nouns", "province_adjectives", "home_nouns", "attendee_nouns", "companion_verbs",
-                     "companion_adverbs", "saying_verbs", "joint_adverbs"), _words),
+                     "companion_adverbs", "saying_verbs", "joint_adverbs", "parent_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
 }
@@ -167,5 +169,6 @@ def lexicon() -> Lexicon:
         definite_heads={k: v for k, v in data["definite_heads"].items() if not k.startswith("_")},
         count_words={k: v for k, v in data["count_words"].items() if not k.startswith("_")},
         place_levels={k: v for k, v in data["place_levels"].items() if not k.startswith("_")},
+        role_nouns={k: v for k, v in data["role_nouns"].items() if not k.startswith("_")},
         places=places,
     )

@@ -32,6 +32,7 @@ from .structure import (
     place_descriptions,
     places_in,
     possessive_places,
+    project_roles,
     projects_in,
     subsidiaries,
 )
@@ -42,7 +43,7 @@ Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
     positions, verb_relations, headline_relations, attendee_lists, bare_attendance, fronted_visits, places_in,
     capitals, place_descriptions, possessive_places, based_in, city_province, projects_in, described_projects,
-    parts, subsidiaries, founded_subsidiaries, owned_projects, values, two_parties,
+    parts, subsidiaries, project_roles, founded_subsidiaries, owned_projects, values, two_parties,
 )
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")

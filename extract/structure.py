@@ -288,7 +288,7 @@ def _listed_before(mention: Mention, sent: Span, context: Context) -> bool:
 def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
     """"A, a subsidiary of B"; "A is a wholly-owned subsidiary of B"; "A, a wholly owned subsidiary of
     South Korea's B"; "B's subsidiary A", "B's wholly owned subsidiary, A,"; "Its subsidiary A" where "its"
-    stands for B."""
+    stands for B; "A's parent company, B,"."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
         if mention.type not in {ontology.COMPANY, ontology.ORGANIZATION}:
@@ -308,11 +308,30 @@ def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
             k = i + (doc[i].text in {"'s", "’s"})
             while k + 1 < sent.end and (doc[k].pos_ in {"ADJ", "ADV"} or doc[k].tag_ == "VBN" or doc[k].text == "-"):
                 k += 1
-            if doc[k].lower_ not in words.subsidiary_nouns or k + 1 >= sent.end:
+            parent = doc[k].lower_ in words.parent_nouns
+            k += parent and k + 1 < sent.end and words.head_type(doc[k + 1].lower_) == ontology.COMPANY
+            if not (parent or doc[k].lower_ in words.subsidiary_nouns) or k + 1 >= sent.end:
                 continue
-            child = context.starting_at(k + 1 + (doc[k + 1].text == ","))
-            if child:
-                yield Candidate(child, "subsidiary_of", mention, "subsidiary")
+            other = context.starting_at(k + 1 + (doc[k + 1].text == ","))
+            if other:
+                yield Candidate(mention, "subsidiary_of", other, "subsidiary") if parent else \
+                    Candidate(other, "subsidiary_of", mention, "subsidiary")
+
+
+def project_roles(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"The project, whose investor is X"; "the park's developer is X": a noun of a part in a project
+    said of a name by "be"."""
+    roles = lexicon().role_nouns
+    for token in sent:
+        predicate = roles.get(token.lemma_)
+        if predicate is None or token.dep_ not in {"nsubj", "attr"} or token.head.lemma_ != "be":
+            continue
+        players = context.mentions_of(t for child in token.head.children if child is not token
+                                      and child.dep_ in {"nsubj", "attr"} for t in conjuncts(child))
+        projects = [m for m in context.mentions_of(child for child in token.children if child.dep_ == "poss")
+                    if m.type == ontology.PROJECT]
+        for player in players:
+            yield from (Candidate(player, predicate, project, "described") for project in projects)
 
 
 def founded_subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:

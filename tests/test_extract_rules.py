@@ -504,6 +504,20 @@ CASES = {
          ("Lankao county", "located_in", "Kaifeng", None),
          ("Kaifeng", "located_in", "Henan province", None),
          ("Gotai Co., Ltd.", "signed_agreement_with", "Lankao county", None)}),
+    "'whose investor is X'; 'A's parent company, B,'; 'signed by A and B'; 'X-based' starts no name; "
+    "'acquired' a company invests in it; a trailing 'accompanied by' visits nothing": (
+        "The Gansu Hydrogen Valley Project, whose investor is Longhua Energy Group, opened. Lanzhou Qilian "
+        "Materials Co., Ltd. makes foil. The company's parent company, Qilian Metals Group, is in Lanzhou. "
+        "The agreement was signed by Qilian Metals Group and the Lanzhou New Area Administrative Committee. "
+        "Suzhou-based Tongyuan Medical Technology Co., Ltd. has acquired Bremer Sensorik GmbH for 95 million "
+        "euros. Ren Gang "
+        "visited Lanzhou, accompanied by Zhu Hao.",
+        {("Longhua Energy Group", "invests_in", "Gansu Hydrogen Valley Project", None),
+         ("Lanzhou Qilian Materials Co., Ltd.", "subsidiary_of", "Qilian Metals Group", None),
+         ("Lanzhou New Area Administrative Committee", "signed_agreement_with", "Qilian Metals Group", None),
+         ("Tongyuan Medical Technology Co., Ltd.", "located_in", "Suzhou", None),
+         ("Tongyuan Medical Technology Co., Ltd.", "invests_in", "Bremer Sensorik GmbH", None),
+         ("Ren Gang", "visited", "Lanzhou", None)}),
 }
 
 
