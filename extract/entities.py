@@ -179,9 +179,12 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
 def _scope_noun(span: Span) -> bool:
     """Whether a span is a country's or region's name, or a nationality, before a common noun, which says
     where something reaches or comes from rather than names it ("its China headquarters", "the
-    Asia-Pacific hub", "Danish shipping company X")."""
+    Asia-Pacific hub", "Danish shipping company X"); so is any place's after "its" ("its Vientiane office")."""
+    words = lexicon()
+    place = words.places.get(span[:-1].text.lower())
+    owned = span.start > 0 and span.doc[span.start - 1].lower_ in words.possessive_determiners
     return len(span) > 1 and span[-1].is_lower and (
-        lexicon().places.get(span[:-1].text.lower()) in {"countries", "regions"} or
+        place in {"countries", "regions"} or owned and (place or all(t.ent_type_ == "GPE" for t in span[:-1])) or
         all(token.ent_type_ == "NORP" for token in span[:-1]))
 
 
@@ -321,18 +324,23 @@ def is_brand_word(word: str) -> bool:
 
 
 def _retyped(mentions: list[Mention]) -> list[Mention]:
-    """NER's names retyped by the article's fuller names: a one-word name that is the surname of a person
-    named in full ("Whitby" of "Daniel Whitby") is that person's; a "person" whose words begin a company's
-    name, after a place ("Rheinfeld Chemie" of "Rheinfeld Chemie GmbH", "Qirui Robot" of "Anhui Qirui
-    Robot Co., Ltd."), or of another organization's ("Nordhavn Line" of "Nordhavn Line A/S"), is of its type."""
+    """NER's names retyped by the article's other names: an "organization" written elsewhere as a place is
+    that place ("Vientiane Mayor X" after "Vientiane, the capital of Laos"); a one-word name that is the
+    surname of a person named in full ("Whitby" of "Daniel Whitby") is that person's; a "person" whose
+    words begin a company's name, after a place ("Rheinfeld Chemie" of "Rheinfeld Chemie GmbH", "Qirui
+    Robot" of "Anhui Qirui Robot Co., Ltd."), or another organization's ("Nordhavn Line" of "Nordhavn Line
+    A/S"), is of its type."""
     surnames = {western_surname(m.text) for m in mentions if m.type == ontology.PERSON} - {None}
     places = lexicon().places
     companies = [(words[1:] if words[0].lower() in places else words, m.type) for m, words in
                  ((m, m.text.split()) for m in mentions
                   if m.type == ontology.ORGANIZATION or m.type == ontology.COMPANY and m.source != "ner")]
+    places = {m.text for m in mentions if m.type == ontology.PLACE}
     found = []
     for mention in mentions:
-        if mention.source == "ner" and mention.text in surnames:
+        if mention.source == "ner" and mention.type == ontology.ORGANIZATION and mention.text in places:
+            mention = replace(mention, type=ontology.PLACE)
+        elif mention.source == "ner" and mention.text in surnames:
             mention = replace(mention, type=ontology.PERSON)
         elif mention.source == "ner" and mention.type == ontology.PERSON:
             words = mention.text.split()
@@ -349,7 +357,7 @@ def _place_led_short_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     another name."""
     places = lexicon().places
     forms = {tuple(t.text for t in doc[m.start:m.start + 2]) for m in mentions
-             if m.type == ontology.COMPANY and m.end - m.start > 3 and doc[m.start].lower_ in places}
+             if m.type == ontology.COMPANY and m.end - m.start > 2 and doc[m.start].lower_ in places}
     found = []
     for first, second in zip(doc[:-1], doc[1:]):
         if (first.text, second.text) not in forms:

@@ -89,6 +89,7 @@ class Lexicon:
     surname_stopwords: frozenset[str]
     definite_heads: dict[str, str]
     definite_determiners: frozenset[str]
+    possessive_determiners: frozenset[str]
     count_words: dict[str, int]
     place_levels: dict[str, int]
     party_nouns: frozenset[str]
@@ -143,12 +144,13 @@ def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
 
 # How each plain list of lexicon.json is read: as words, as the last words of phrases, or as phrases.
 _LISTS: dict[str, Callable[[list[str]], Any]] = {
-    **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words", "levels",
-                     "city_titles", "province_titles", "representatives", "name_stopwords", "surnames",
-                     "surname_stopwords", "definite_determiners", "person_pronouns", "thing_pronouns", "currency",
-                     "site_nouns", "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns",
-                     "party_nouns", "phase_nouns", "event_part_nouns", "province_adjectives", "home_nouns", "attendee_nouns", "companion_verbs",
-                     "companion_adverbs", "saying_verbs", "joint_adverbs", "parent_nouns"), _words),
+    **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words",
+                     "levels", "city_titles", "province_titles", "representatives", "name_stopwords",
+                     "surnames", "surname_stopwords", "definite_determiners", "possessive_determiners",
+                     "person_pronouns", "thing_pronouns", "currency", "site_nouns", "example_words",
+                     "delegation_nouns", "part_nouns", "cooperation_nouns", "party_nouns", "phase_nouns",
+                     "event_part_nouns", "province_adjectives", "home_nouns", "attendee_nouns",
+                     "companion_verbs", "companion_adverbs", "saying_verbs", "joint_adverbs", "parent_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
 }

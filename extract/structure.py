@@ -89,7 +89,9 @@ def place_descriptions(sent: Span, context: Context) -> Iterator[Candidate]:
     for token in sent:
         if token.dep_ not in {"appos", "attr"} or context.at(token):
             continue
-        described = context.mentions_of([token.head] if token.dep_ == "appos" else subjects_of(token))
+        before = token.left_edge.i - 1
+        described = ([m for m in [context.ending_at(before)] if m and context.doc[before].text == ","]
+                     if token.dep_ == "appos" else context.mentions_of(subjects_of(token)))
         targets = [context.at(t) for prep in token.children if prep.dep_ == "prep"
                    for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)
                    if prep.lower_ == ("to" if token.lower_ in words.home_nouns else "of") or prep.lower_ == "in"]

@@ -114,10 +114,12 @@ def _names(tokens: list[Token], context: Context, *, owners: bool = True) -> lis
 
 
 def _counted(token: Token, context: Context) -> list[Mention]:
-    """"the two companies", "both banks": the names of that kind last named before, as many as counted;
-    "the two parties", "both sides": the two that last signed or cooperated."""
+    """"the two companies", "both banks", "the two cities": the names of that kind (no country for a city)
+    last named before, as many as counted; "the two parties", "both sides": the two that last signed or
+    cooperated."""
     words = lexicon()
     kind = words.definite_heads.get(token.lemma_, "").rstrip("*")
+    kind = ontology.PLACE if kind.startswith("home:") else kind
     count = next((words.count_words[child.lower_] for child in token.children
                   if child.dep_ in {"nummod", "det", "predet"} and child.lower_ in words.count_words), 0)
     if token.tag_ != "NNS" or not count:
@@ -127,7 +129,8 @@ def _counted(token: Token, context: Context) -> list[Mention]:
         return [pairs[-1].subject, pairs[-1].object] if pairs and count == 2 else []
     if kind not in ontology.ENTITY_TYPES:
         return []
-    named = {m.name: m for m in context.mentions if m.end <= token.i and m.type == kind}
+    named = {m.name: m for m in context.mentions if m.end <= token.i and m.type == kind
+             and words.place_level(m.name) not in {0, 1}}  # the two cities are no countries or regions
     latest = sorted(named.values(), key=lambda m: m.start)[-count:]
     return latest if len(latest) == count else []
 

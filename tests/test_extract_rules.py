@@ -518,6 +518,20 @@ CASES = {
          ("Tongyuan Medical Technology Co., Ltd.", "located_in", "Suzhou", None),
          ("Tongyuan Medical Technology Co., Ltd.", "invests_in", "Bremer Sensorik GmbH", None),
          ("Ren Gang", "visited", "Lanzhou", None)}),
+    "'A and B, the capital of C' puts only B in C; 'the two cities will cooperate'; a place's office after "
+    "'its' is no name; a place-led short form of three words; 'was attended by ..., including X'": (
+        "Chongqing Municipality and Vientiane, the capital of Laos, signed a sister-city agreement. Vientiane "
+        "Mayor Khamphanh Sayavong spoke. The two cities will cooperate in tourism. Chongqing Logistics Group "
+        "also opened its Vientiane office. The 2025 Hubei Investment Conference was held in Wuhan. The "
+        "conference was attended by 500 business leaders, including Liu Ping. China Huadian will invest in "
+        "the Jingmen Clean Energy Base. China Huadian Corporation is a power company.",
+        {("Chongqing Municipality", "signed_agreement_with", "Vientiane", None),
+         ("Chongqing Municipality", "cooperates_with", "Vientiane", None),
+         ("Vientiane", "located_in", "Laos", None),
+         ("Khamphanh Sayavong", "holds_position", "Vientiane", "Mayor"),
+         ("Hubei Investment Conference", "located_in", "Wuhan", None),
+         ("Liu Ping", "attended", "Hubei Investment Conference", None),
+         ("China Huadian Corporation", "invests_in", "Jingmen Clean Energy Base", None)}),
 }
 
 
