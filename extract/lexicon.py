@@ -110,6 +110,7 @@ class Lexicon:
     companion_adverbs: frozenset[str]
     capital_nouns: frozenset[str]
     province_adjectives: frozenset[str]
+    direction_nouns: frozenset[str]
     home_nouns: frozenset[str]
     part_nouns: frozenset[str]
     subsidiary_nouns: frozenset[str]
@@ -149,7 +150,7 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "surnames", "surname_stopwords", "definite_determiners", "possessive_determiners",
                      "person_pronouns", "thing_pronouns", "currency", "site_nouns", "example_words",
                      "delegation_nouns", "part_nouns", "cooperation_nouns", "party_nouns", "phase_nouns",
-                     "event_part_nouns", "province_adjectives", "home_nouns", "attendee_nouns",
+                     "event_part_nouns", "province_adjectives", "direction_nouns", "home_nouns", "attendee_nouns",
                      "companion_verbs", "companion_adverbs", "saying_verbs", "joint_adverbs", "parent_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),

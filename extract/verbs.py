@@ -58,11 +58,11 @@ def _reached(token: Token, *, owners: bool = True) -> list[Token]:
     """Tokens that a non-name argument leads to: its possessor ("the company's labs"); for a delegation
     or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z");
     for things counted, the examples named ("300 companies, including A, B and C"); for a part of an event,
-    the event ("the opening ceremony of the fair")."""
+    the event ("the opening ceremony of the fair"); for a part of a place, the place ("the north of Z")."""
     words = lexicon()
     reached = [child for child in token.children if child.dep_ == "poss" and owners]
     if token.lower_ in words.site_nouns or token.lower_ in words.event_part_nouns or \
-            words.head_type(token.lower_) == ontology.PROJECT:
+            token.lower_ in words.direction_nouns or words.head_type(token.lower_) == ontology.PROJECT:
         reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
                     for t in _objects_below(child)]
     if token.lower_ in words.representatives:

@@ -532,6 +532,23 @@ CASES = {
          ("Hubei Investment Conference", "located_in", "Wuhan", None),
          ("Liu Ping", "attended", "Hubei Investment Conference", None),
          ("China Huadian Corporation", "invests_in", "Jingmen Clean Energy Base", None)}),
+    "'presided over' and 'said at' an event attend it; a title of a described company; 'was appointed as'; "
+    "'located in the north of Z'; 'responsible for the investment, construction and operation of the station'": (
+        "The 2025 Foshan Smart Manufacturing Summit opened on June 5. Mayor Bai Tao presided over the summit. "
+        "Mr. Kenji Mori, president of Japanese machine tool maker Hayate Machinery Co., Ltd., said at the summit "
+        "that his company will grow. Mori was recently appointed as chairman of the Japan-China Tool "
+        "Association. The Sanshui Lake Science City, located in the north of Foshan, grows. The Foshan Xinan "
+        "Pumped Storage Power Station will open. Nanling Green Power Co., Ltd. will be responsible for the "
+        "investment, construction and operation of the power station. Mr. Bai said at the meeting that "
+        "Foshan will grow.",
+        {("Bai Tao", "attended", "Foshan Smart Manufacturing Summit", None),
+         ("Bai Tao", "holds_position", "Foshan", "Mayor"),
+         ("Kenji Mori", "attended", "Foshan Smart Manufacturing Summit", None),
+         ("Kenji Mori", "holds_position", "Hayate Machinery Co., Ltd.", "president"),
+         ("Kenji Mori", "holds_position", "Japan-China Tool Association", "chairman"),
+         ("Sanshui Lake Science City", "located_in", "Foshan", None),
+         ("Nanling Green Power Co., Ltd.", "develops", "Foshan Xinan Pumped Storage Power Station", None),
+         ("Nanling Green Power Co., Ltd.", "invests_in", "Foshan Xinan Pumped Storage Power Station", None)}),
 }
 
 
