@@ -6,6 +6,7 @@ the evidence sentence, its offsets, the publication date and the date the senten
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -90,8 +91,21 @@ def _evidence(sent: Span, text: str) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
+
+
+def _amount(text: str) -> str:
+    """An amount's number, so that one sum written twice is one fact ("RMB 15 billion", "15-billion-yuan")."""
+    match = re.search(r"(\d[\d,]*(?:\.\d+)?)\W*(thousand|million|mln|billion|bln|trillion)?", text.lower())
+    if match is None:
+        return text
+    return f"{float(match.group(1).replace(',', '')) * _SCALES.get(match.group(2) or '', 1):.0f}"
+
+
 def _key(found: Candidate) -> tuple[str, str, str]:
     subject, obj = found.subject.name, found.object.name
+    if found.predicate == "has_value":
+        obj = _amount(obj)
     predicate = ontology.PREDICATES[found.predicate]
     if predicate.is_symmetric(found.subject.type, found.object.type) and obj < subject:
         subject, obj = obj, subject

@@ -1,7 +1,8 @@
 """has_value: a money amount tied to what it measures ("an annual output value of 30 billion yuan").
 
 An amount counts where a value noun of the lexicon ("output value", "total investment", "contract
-amount") stands just before it and a currency word is in it. What it measures is, where the value
+amount") stands just before it and a currency word is in it, or where it is written before a project's
+noun ("a 9.8-billion-yuan project"). What it measures is, where the value
 noun belongs to a verb, that verb's subject ("the park ..., which X built in Z, will achieve an output
 value of"), or for "with" after the verb its object ("X will build Y with a total investment of"),
 where the object is unnamed ("X will build a base with ..."), the project it stands for; else the
@@ -112,6 +113,16 @@ def _clause_project(token: Token, context: Context) -> Mention | None:
     return next((m for m in context.mentions_of(arguments) if m.type == ontology.PROJECT), None)
 
 
+def _modified_project(amount: Span, context: Context) -> Mention | None:
+    """The project an amount written before a project's noun measures ("the X Station, a 9.8-billion-yuan
+    project in Z"; "will build a 5-billion-yuan plant" where the article names one plant)."""
+    noun = amount.root.head
+    if amount.root.dep_ not in {"compound", "nmod", "amod"} or lexicon().head_type(noun.lower_) != ontology.PROJECT:
+        return None
+    owner = context.at(noun) or (context.at(noun.head) if noun.dep_ == "appos" else context.project_meant(noun))
+    return owner if owner and owner.type == ontology.PROJECT else None
+
+
 def _subject_matter(noun: Token) -> Token:
     """What an agreement is about ("clinched an agreement on Y, with ..." -> Y); any other noun itself."""
     if noun.lower_ in lexicon().agreement_nouns:
@@ -132,6 +143,12 @@ def _bearer(with_: Token, context: Context) -> Token:
 def values(sent: Span, context: Context) -> Iterator[Candidate]:
     """has_value for each amount the sentence ties to a value noun."""
     for amount in _amounts(sent):
+        modified = None if _after_value_noun(amount) else _modified_project(amount, context)
+        if modified:
+            text = amount.text.replace("-", " ")  # "9.8-billion-yuan" as a sum: "9.8 billion yuan"
+            yield Candidate(modified, "has_value", Mention(amount.start, amount.end, text, ontology.AMOUNT, name=text),
+                            "value")
+            continue
         if not _after_value_noun(amount) or _of_unnamed_things(amount, context):
             continue
         earlier = [m for m in context.in_span(sent) if m.end <= amount.start and m.type in _MEASURED]

@@ -549,6 +549,16 @@ CASES = {
          ("Sanshui Lake Science City", "located_in", "Foshan", None),
          ("Nanling Green Power Co., Ltd.", "develops", "Foshan Xinan Pumped Storage Power Station", None),
          ("Nanling Green Power Co., Ltd.", "invests_in", "Foshan Xinan Pumped Storage Power Station", None)}),
+    "an amount written before a project's noun measures that project, one sum written twice is one fact; "
+    "before any other noun it measures nothing": (
+        "Construction starts on 15-billion-yuan chip project in Chongqing\n\n"
+        "The Xiyong Chip Packaging Project started. With a total investment of RMB 15 billion, the project "
+        "will open in 2026. The Wufeng Pumped Storage Power Station, a 9.8-billion-yuan project in Wufeng "
+        "County, will open. Hefei has a 100-billion-yuan industry.",
+        {("Xiyong Chip Packaging Project", "located_in", "Chongqing", None),
+         ("Xiyong Chip Packaging Project", "has_value", "RMB 15 billion", None),
+         ("Wufeng Pumped Storage Power Station", "has_value", "9.8 billion yuan", None),
+         ("Wufeng Pumped Storage Power Station", "located_in", "Wufeng County", None)}),
 }
 
 
