@@ -559,6 +559,11 @@ CASES = {
          ("Xiyong Chip Packaging Project", "has_value", "RMB 15 billion", None),
          ("Wufeng Pumped Storage Power Station", "has_value", "9.8 billion yuan", None),
          ("Wufeng Pumped Storage Power Station", "located_in", "Wufeng County", None)}),
+    "a hyphenated word other than '-based' inside a body's name; a city's project after 'its' is a name": (
+        "Xu Yong, Director of the State-owned Assets Supervision and Administration Commission of Guizhou "
+        "Province, spoke. BYD Co., Ltd. will expand its Wuhan plant.",
+        {("Xu Yong", "holds_position", "State-owned Assets Supervision and Administration Commission", "Director"),
+         ("BYD Co., Ltd.", "develops", "Wuhan plant", None)}),
 }
 
 
