@@ -167,7 +167,7 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                  ontology.PERSON if _is_person_name(part) else type_of_name(part)[0] or _type_alone(part, elsewhere)
                  for part in parts]
         for part, kind in zip(parts, kinds):
-            if kind and _scope_noun(part):
+            if kind and (_scope_noun(part) or _indefinite(part)):
                 continue
             if kind:
                 found.append(Mention(part.start, part.end, part.text, kind))
@@ -188,6 +188,12 @@ def _scope_noun(span: Span) -> bool:
         place in {"countries", "regions"} or owned and words.head_type(span[-1].lower_) != ontology.PROJECT
         and (place or all(t.ent_type_ == "GPE" for t in span[:-1])) or
         all(token.ent_type_ == "NORP" for token in span[:-1]))
+
+
+def _indefinite(span: Span) -> bool:
+    """Whether a span with a common noun for head follows "a" or "an": some such thing, not a name ("an
+    R&D center")."""
+    return span[-1].is_lower and span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"}
 
 
 def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> bool:

@@ -94,8 +94,8 @@ def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) 
             if leaders:
                 context.cache["delegation_leader"] = leaders[0]
                 mentions = leaders
-            elif not mentions and "delegation_leader" in context.cache:
-                mentions = [context.cache["delegation_leader"]]
+            elif not mentions:
+                mentions = [m for m in [context.cache.get("delegation_leader") or _leader_before(token, context)] if m]
         if counted:
             groups.append([m for m in counted if m not in seen])
             seen.update(counted)
@@ -106,6 +106,15 @@ def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) 
                     groups.append([listed])
                     seen.add(listed)
     return [group for group in groups if group]
+
+
+def _leader_before(token: Token, context: Context) -> Mention | None:
+    """The person who led the delegation named before ("X led a delegation to Z. The delegation toured ...")."""
+    words = lexicon()
+    for noun in reversed(context.doc[:token.i]):
+        if noun.lower_ in words.delegation_nouns and noun.dep_ == "dobj" and noun.head.lemma_ == "lead":
+            return next((m for m in context.mentions_of(subjects_of(noun.head)) if m.type == ontology.PERSON), None)
+    return None
 
 
 def _names(tokens: list[Token], context: Context, *, owners: bool = True) -> list[Mention]:

@@ -564,6 +564,13 @@ CASES = {
         "Province, spoke. BYD Co., Ltd. will expand its Wuhan plant.",
         {("Xu Yong", "holds_position", "State-owned Assets Supervision and Administration Commission", "Director"),
          ("BYD Co., Ltd.", "develops", "Wuhan plant", None)}),
+    "'X led a delegation to Z. The delegation visited Y': X visits both; 'an R&D center' is no name": (
+        "Han Ming, Secretary of the CPC Nanjing Municipal Committee, led a delegation to Suzhou on October 20. "
+        "The delegation visited Xinda Biologics Co., Ltd. Han invited the firm to set up an R&D center in "
+        "the Jiangbei New Area.",
+        {("Han Ming", "holds_position", "CPC Nanjing Municipal Committee", "Secretary"),
+         ("Han Ming", "visited", "Suzhou", None),
+         ("Han Ming", "visited", "Xinda Biologics Co., Ltd.", None)}),
 }
 
 
