@@ -99,15 +99,15 @@ class Context:
 
     def coordinated(self, mention: Mention) -> list[Mention]:
         """The mentions listed with this one, in text order ("A, B and C" for any of them): names
-        separated only by commas, "and", "or", "as well as" and articles. A list ends at its "and": "A and
-        B, the C" lists no C."""
+        separated only by commas, "and", "or", "as well as" and articles, a place's possessive standing for
+        what it owns ("A and Nepal's B"). A list ends at its "and": "A and B, the C" lists no C."""
         chain = [mention]
         closed = False  # whether the list's "and" came before the mention, which is then its last name
         for step in (-1, 1):
             current, commas_only = mention, False
             while not (step > 0 and closed):
                 i, seen_link, represented = self._skip_link(current.start - 1 if step < 0 else current.end, step)
-                other = self.ending_at(i + 1) if step < 0 else self.starting_at(i)
+                other = self.ending_at(i + 1) if step < 0 else self._possessed(self.starting_at(i))
                 if not seen_link or other is None or not represented and \
                         (other.type == ontology.PERSON) != (mention.type == ontology.PERSON) or \
                         _across_clauses(self.doc[current.end - 1], self.doc[other.end - 1]):
@@ -123,6 +123,13 @@ class Context:
                 closed = closed or joined
                 current = other
         return chain
+
+    def _possessed(self, mention: Mention | None) -> Mention | None:
+        """The name a place's possessive form goes with ("Nepal's Himalaya Trading Co."), else the mention."""
+        if mention is None or mention.type != ontology.PLACE or mention.end + 1 >= len(self.doc) or \
+                self.doc[mention.end].text not in {"'s", "’s"}:
+            return mention
+        return self.starting_at(mention.end + 1) or mention
 
     def _skip_link(self, i: int, step: int) -> tuple[int, bool, bool]:
         """Step over the words between two listed names: list words, a short form in brackets ("A Co., Ltd.
@@ -219,11 +226,11 @@ def _across_clauses(one: Token, other: Token) -> bool:
 
 
 def antecedents(token: Token) -> list[Token]:
-    """What a pronoun or a noun of a part stands for inside the sentence: "which" or "that" of a relative
-    clause, the noun the clause is about ("the park, which X built"); "its" and "their", the subject of
+    """What a pronoun or a noun of a part stands for inside the sentence: "which", "that" or "whose" of a
+    relative clause, the noun the clause is about ("the park, which X built"); "its" and "their", the subject of
     their verb ("X will increase its investment"); a phase of a project, the project ("the first phase
     of X broke ground")."""
-    if token.tag_ in {"WDT", "WP"}:
+    if token.tag_ in {"WDT", "WP", "WP$"}:
         verb = governing_verb(token)
         return [verb.head] if verb is not None and verb.dep_ == "relcl" and verb.head is not token else []
     if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
@@ -235,8 +242,46 @@ def antecedents(token: Token) -> list[Token]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("A, B and C")."""
-    return [token, *token.conjuncts]
+    """A token and the tokens coordinated with it ("A, B and C"), also where the parse coordinates the next
+    one, a name of the same kind, with the first one's title ("A, Party Secretary of X, and B, Mayor of X,
+    attended")."""
+    return [token, *token.conjuncts, *(other for child in token.children if child.dep_ == "appos"
+                                       for other in child.conjuncts
+                                       if token.ent_type_ and other.ent_type_ == token.ent_type_)]
+
+
+def _companions(token: Token) -> list[Token]:
+    """The people set beside a subject (or its verb): "A, accompanied by B and C, inspected"; "A, together
+    with B,"; "A, along with B, toured" (but not "A visited Z, accompanied by B", as the genre gold has it)."""
+    words = lexicon()
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_ in words.companion_verbs:
+            preps = [agent for agent in child.children if agent.dep_ == "agent"]
+        elif child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and \
+                child.doc[child.i - 1].lower_ in words.companion_adverbs:
+            preps = [child]
+        elif child.dep_ in {"prep", "advmod"} and child.lower_ in words.companion_adverbs:
+            preps = [grand for grand in child.children if grand.dep_ == "prep" and grand.lower_ == "with"]
+        else:
+            continue
+        found += [t for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]
+    return found
+
+
+def _joint_partners(verb: Token) -> list[Token]:
+    """Who signed with the subject, where the agreement's purpose is done "jointly" ("X entered into an
+    agreement with Y to jointly build Z", "X signed with Y to jointly develop Z"): Y."""
+    words = lexicon()
+    if verb.dep_ not in {"acl", "advcl", "xcomp"} or not any(c.lower_ in words.joint_adverbs for c in verb.children):
+        return []
+    above = verb.head
+    agreements = [above] if above.lower_ in _AGREEMENTS else [
+        t for child in above.children if child.dep_ in {"dobj", "prep"}
+        for t in (child, *child.children) if t.lower_ in _AGREEMENTS]
+    return [t for holder in (*agreements, governing_verb(above) or above) for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ == "with" for pobj in prep.children if pobj.dep_ == "pobj"
+            for t in conjuncts(pobj)]
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -251,21 +296,27 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def subjects_of(token: Token) -> list[Token]:
-    """The subjects of the verb that governs a token, through conjoined verbs, open complements ("X will
-    keep innovating and deepen cooperation with Y" -> X) and the purpose of an agreement ("X and Y
-    signed an agreement to jointly build Z" -> X, Y)."""
+    """The subjects of the verb that governs a token and their companions ("A, accompanied by B,"), through
+    conjoined verbs, open complements ("X will keep innovating and deepen cooperation with Y" -> X) and the
+    purpose of an agreement ("X and Y signed an agreement to jointly build Z" -> X, Y; "X entered into an
+    agreement with Y to build Z" -> X, and with "jointly" Y too)."""
     verb = governing_verb(token)
+    partners = _joint_partners(verb) if verb is not None else []
     for _ in range(4):
         if verb is None:
             return []
-        if verb.dep_ == "acl" and verb.head.lower_ in _AGREEMENTS and verb.head.dep_ == "dobj":
-            verb = verb.head.head
+        if verb.dep_ == "acl" and verb.head.lower_ in _AGREEMENTS and verb.head.dep_ in {"dobj", "pobj"}:
+            verb = governing_verb(verb.head.head)
+            if verb is None:
+                return []
         subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
             return [verb.head]
         if subjects:
-            return [t for subject in subjects for t in conjuncts(subject)]
-        controller = [child for child in verb.head.children if child.dep_ == "dobj"]
+            return [t for subject in subjects for first in conjuncts(subject)
+                    for t in (first, *_companions(first))] + _companions(verb) + partners
+        controller = [child for child in verb.head.children if child.dep_ == "dobj"
+                      and verb.head.lemma_ not in lexicon().saying_verbs]
         if verb.dep_ == "xcomp" and controller:
             return conjuncts(controller[0])
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:

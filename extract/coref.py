@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import ontology
-from .entities import Mention
+from .entities import Mention, western_surname
 from .lexicon import lexicon
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -56,10 +56,11 @@ class Home:
 
 
 def home_places(doc: Doc, mentions: list[Mention]) -> Home:
-    """The city and the province named most often, directly or in the names of their bodies; a place
-    that only describes something else ("the Shenzhen-based company") does not count."""
+    """The city and the province named most often, directly or in the names of their bodies, else the
+    province that begins the most other names ("the Hunan Hydrogen Energy Base"); a place that only
+    describes something else ("the Shenzhen-based company") does not count."""
     words = lexicon()
-    counts: dict[str, Counter[str]] = {"cities": Counter(), "provinces": Counter()}
+    counts: dict[str, Counter[str]] = {"cities": Counter(), "provinces": Counter(), "province_in_names": Counter()}
     for mention in mentions:
         if _in_compound(doc, mention.end - 1):
             continue
@@ -77,6 +78,9 @@ def home_places(doc: Doc, mentions: list[Mention]) -> Home:
             for level_word, kind in (("municipal", "cities"), ("provincial", "provinces")):
                 if level_word in text and text.index(level_word) > 0:
                     counts[kind][" ".join(text[:text.index(level_word)])] += 1
+        elif words.places.get(" ".join(words_of(mention.text)[:1])) == "provinces":
+            counts["province_in_names"][words_of(mention.text)[0]] += 1
+    counts["provinces"] = counts["provinces"] or counts["province_in_names"]
     return Home(*(counts[kind].most_common(1)[0][0] if counts[kind] else None
                   for kind in ("cities", "provinces")))
 
@@ -93,7 +97,10 @@ def display_name(core: str, mentions: list[Mention]) -> str:
 
 def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str, bool]],
                   leading: set[tuple[str, ...]]) -> list[str]:
-    """The longer names of the article that `text` is a short form of, best first."""
+    """The longer names of the article that `text` is a short form of, best first (the same words less
+    a leading place and suffixes: "Qirui Robot" of "Anhui Qirui Robot Co., Ltd."; a company's name less
+    its last word: "Pengcheng Cloud" of "Pengcheng Cloud Computing Co., Ltd."; a body's head words: "the
+    Administrative Committee" of "Administrative Committee of the X Zone")."""
     short, short_core = words_of(text), core_words(text)
     by_core, by_prefix, by_subsequence, by_suffix = [], [], [], []
     for other, other_kind, other_strong in names:
@@ -102,22 +109,45 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             continue
         if kind != other_kind and (strong or other_kind == ontology.PERSON or not other_strong):
             continue
-        if short_core and core_words(other) == short_core:
+        if short_core and short_core in {core_words(other), _after_places(core_words(other))}:
             by_core.append(other)
-        elif not strong and long[:len(short)] == short and other_kind not in _NAMED_AFTER:
+        elif not strong and long[:len(short)] == short and other_kind not in _NAMED_AFTER or \
+                kind == other_kind and long[:len(short) + 1] == (*short, "of") or \
+                kind == other_kind == ontology.COMPANY and len(short_core) > 1 and short == short_core and \
+                core_words(other)[:len(short_core)] == short_core and len(core_words(other)) == len(short_core) + 1:
             by_prefix.append(other)
         elif len(short_core) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
             by_subsequence.append(other)
-        elif long[-len(short):] == short and long[:len(long) - len(short)] in leading:
+        elif long[-len(short):] == short and _made_of(long[:len(long) - len(short)], leading):
             by_suffix.append(other)
     return by_core + by_prefix + by_subsequence + by_suffix
 
 
+def _after_places(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words after the places that begin it ("anhui qirui robot" -> "qirui robot")."""
+    places = lexicon().places
+    i = 0
+    while i < len(words) - 1 and words[i] in places:
+        i += 1
+    return words[i:]
+
+
+def _made_of(words: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
+    """Whether the words are one name or more of `names` in a row ("halden lingang": a company's and a
+    place's)."""
+    return not words or any(words[:len(name)] == name and _made_of(words[len(name):], names)
+                            for name in names if name)
+
+
 def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[str, str]]:
-    """Map each mention's (text, type) to the (name, type) it stands for; lone surnames that name
-    nobody in the article map to nothing."""
+    """Map each mention's (text, type) to the (name, type) it stands for ("Harmon" and "Lisa Harmon" to
+    the full name too, a place outside the gazetteer to the one area a body governs whose name starts with
+    it: "Lingang");
+    lone surnames that name nobody in the article map to nothing."""
     names = list(dict.fromkeys((m.text, m.type, m.strong) for m in mentions))
-    leading = {words_of(m.text) for m in mentions if m.type in {ontology.PLACE, ontology.COMPANY}}
+    leading = {form for m in mentions if m.type in {ontology.PLACE, ontology.COMPANY}
+               for form in (words_of(m.text), core_words(m.text))}
+    governed = _governed_areas(mentions)
     resolved: dict[tuple[str, str], tuple[str, str]] = {}
     for text, kind, strong in names:
         if kind == ontology.PERSON:
@@ -125,7 +155,7 @@ def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[
                 resolved[(text, kind)] = (text, kind)
                 continue
             full = next((m.text for m in mentions if m.type == ontology.PERSON and len(m.text.split()) > 1
-                         and m.text.split()[0] == text), None)
+                         and text in {m.text.split()[0], western_surname(m.text)}), None)
             if full:
                 resolved[(text, kind)] = (full, kind)
             continue
@@ -136,11 +166,30 @@ def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[
             continue
         first = words_of(text)[0] if words_of(text) else ""
         place = {"municipal": home.city, "city": home.city, "provincial": home.province}.get(first)
-        if kind == ontology.GOVERNMENT_BODY and place:
+        areas = [area for area in governed if words_of(area)[:len(words_of(text))] == words_of(text)
+                 and " ".join(words_of(text)) not in lexicon().places]
+        if kind == ontology.PLACE and len(set(areas)) == 1:
+            resolved[(text, kind)] = (areas[0], kind)
+        elif kind == ontology.GOVERNMENT_BODY and place:
             resolved[(text, kind)] = (f"{display_name(place, mentions)} {text}", kind)
         else:
             resolved[(text, kind)] = (text, kind)
     return _transitive(resolved)
+
+
+def _governed_areas(mentions: list[Mention]) -> list[str]:
+    """The areas that bodies of the article govern, by name ("Administrative Committee of the Lingang
+    Special Area of China (Shanghai) Pilot Free Trade Zone" -> "Lingang Special Area of ... Zone")."""
+    words = lexicon()
+    found = []
+    for mention in mentions:
+        parts = mention.text.split(" of ", 1)
+        if mention.type != ontology.GOVERNMENT_BODY or len(parts) < 2:
+            continue
+        area = parts[1][len("the "):] if parts[1].startswith("the ") else parts[1]
+        if words.head_type(words_of(area)[-1]) == ontology.PLACE and len(words_of(area)) > 1:
+            found.append(area)
+    return found
 
 
 def _transitive(resolved: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
@@ -199,18 +248,39 @@ def _in_compound(doc: Doc, i: int) -> bool:
 
 
 def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
-    """What "it", the subject of a main clause, stands for: the subject of the sentence before, where that
-    is a name other than a person's. An "it" that only announces a clause ("it is expected that", "it is
-    important to") stands for nothing."""
+    """What "it", the subject of a main clause, or "its" in that subject ("Its subsidiary X will"), stands
+    for: the subject of the sentence before (or of what it reports: "Weber said X has ...", or the name set
+    beside it: "The joint venture, X, is ..."), where that is a name other than a person's; "it" that
+    reports what a name says ("X announced that it has signed"), that name. An "it" that only announces a
+    clause ("it is expected that", "it is important to") stands for nothing."""
+    if token.dep_ == "poss":
+        token = token.head
+        while token.dep_ in {"nmod", "compound"} and token.head is not token:
+            token = token.head
     verb = token.head
+    if token.dep_ in _SUBJECTS and verb.dep_ == "ccomp":
+        return _reporter(verb.head, mentions)
     if token.dep_ not in _SUBJECTS or verb.dep_ != "ROOT" or token.sent.start == 0 or \
             any(child.dep_ in {"ccomp", "xcomp", "csubj"} for child in verb.children) and verb.lemma_ != "plan":
         return None
     before = token.doc[token.sent.start - 1].sent
+    saying = lexicon().saying_verbs
     for mention in mentions:
-        last = token.doc[mention.end - 1]
+        last = token.doc[mention.start:mention.end].root
+        if last.dep_ == "appos":
+            last = last.head
         if before.start <= mention.start and mention.end <= before.end and last.dep_ in _SUBJECTS \
-                and last.head.dep_ == "ROOT" and mention.type != ontology.PERSON:
+                and mention.type != ontology.PERSON and (last.head.dep_ == "ROOT" or last.head.dep_ == "ccomp"
+                                                         and last.head.head.lemma_ in saying):
+            return mention
+    return None
+
+
+def _reporter(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The name, other than a person's, that is the subject of a verb of saying ("X announced that it ...")."""
+    for mention in mentions:
+        last = verb.doc[mention.start:mention.end].root
+        if last.head == verb and last.dep_ in _SUBJECTS and mention.type != ontology.PERSON:
             return mention
     return None
 

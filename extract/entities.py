@@ -74,8 +74,9 @@ def _names_a_place(span: Span) -> bool:
 
 
 def _trim(span: Span, person: bool) -> Span:
-    """Drop leading articles and punctuation, a trailing possessive, and for people anything from "'s" on
-    or a trailing verb of a headline ("Zhang Jifu Meets")."""
+    """Drop leading articles and punctuation, a trailing possessive, for people anything from "'s" on
+    or a trailing verb of a headline ("Zhang Jifu Meets"), and for others trailing title words that are
+    no head ("Corvane Chief Executive" -> "Corvane")."""
     doc, start, end = span.doc, span.start, span.end
     stopwords = lexicon().name_stopwords
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space
@@ -84,11 +85,13 @@ def _trim(span: Span, person: bool) -> Span:
     if person:
         cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE), end)
         end = cut
-    title_case_heads = lexicon().title_case_heads
+    words = lexicon()
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_space
                            or doc[end - 1].text in _EDGE_PUNCT
-                           or (doc[end - 1].lower_ in title_case_heads and doc[end - 1].is_lower)
-                           or (person and doc[end - 1].lower_ in stopwords)):
+                           or (doc[end - 1].lower_ in words.title_case_heads and doc[end - 1].is_lower)
+                           or (person and doc[end - 1].lower_ in stopwords)
+                           or (not person and end - start > 1 and doc[end - 1].lower_ in words.title_words
+                               and words.head_type(doc[end - 1].lower_) is None)):
         end -= 1
     return doc[start:end]
 
@@ -164,11 +167,33 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                  ontology.PERSON if _is_person_name(part) else type_of_name(part)[0] or _type_alone(part, elsewhere)
                  for part in parts]
         for part, kind in zip(parts, kinds):
+            if kind and (_scope_noun(part) or _indefinite(part)):
+                continue
             if kind:
                 found.append(Mention(part.start, part.end, part.text, kind))
             elif len(parts) == 2 and doc[part.end].lower_ == "and" and kinds[1]:  # "Zhixin and Qingdao Port Group"
                 found.append(Mention(part.start, part.end, part.text, kinds[1], strong=False))
     return found
+
+
+def _scope_noun(span: Span) -> bool:
+    """Whether a span is a country's or region's name, or a nationality, before a common noun, which says
+    where something reaches or comes from rather than names it ("its China headquarters", "the
+    Asia-Pacific hub", "Danish shipping company X"); so is any place's after "its", but for a project
+    ("its Vientiane office", not "its Wuhan plant")."""
+    words = lexicon()
+    place = words.places.get(span[:-1].text.lower())
+    owned = span.start > 0 and span.doc[span.start - 1].lower_ in words.possessive_determiners
+    return len(span) > 1 and span[-1].is_lower and (
+        place in {"countries", "regions"} or owned and words.head_type(span[-1].lower_) != ontology.PROJECT
+        and (place or all(t.ent_type_ == "GPE" for t in span[:-1])) or
+        all(token.ent_type_ == "NORP" for token in span[:-1]))
+
+
+def _indefinite(span: Span) -> bool:
+    """Whether a span with a common noun for head follows "a" or "an": some such thing, not a name ("an
+    R&D center")."""
+    return span[-1].is_lower and span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"}
 
 
 def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> bool:
@@ -209,7 +234,7 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
         if ent.label_ not in NER_TYPES:
             continue
         person = ent.label_ == "PERSON"
-        span = _trim(ent, person)
+        span = _after_description(_trim(ent, person))
         if not len(span) or not span[0].text[:1].isupper():
             continue
         kind, strong = type_of_name(span)
@@ -219,6 +244,14 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
             kind = NER_TYPES[ent.label_]
         found.append(Mention(span.start, span.end, span.text, kind, strong=strong, source="ner"))
     return found
+
+
+def _after_description(span: Span) -> Span:
+    """An NER span less a description it ran over ("Kazakh energy company QazNur Services" -> "QazNur
+    Services"): what follows its last common word, where capitalised words follow."""
+    stopwords = lexicon().name_stopwords
+    common = [t.i for t in span[:-1] if t.is_lower and t.is_alpha and t.lower_ not in stopwords]
+    return span.doc[common[-1] + 1:span.end] if common else span
 
 
 def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
@@ -239,12 +272,16 @@ def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
 
 def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Names of the article repeated where neither the ruler nor NER saw them: names of two words or
-    more in any case ("the eastern new district"), one-word names as written ("Tencent"), and a
-    company's name without its suffix ("Tencent" for "Tencent Co., Ltd.")."""
+    more in any case ("the eastern new district"), one-word names as written ("Tencent"), a company's
+    name without its suffix ("Tencent" for "Tencent Co., Ltd."), and the surname of a person whose name
+    puts it last ("Harmon" for "Lisa Harmon")."""
     forms: dict[str, dict[tuple[str, ...], tuple[str, Mention]]] = {}
     generic = lexicon().generic_name_words
     for mention in mentions:
         if mention.type == ontology.PERSON:
+            family = western_surname(mention.text)
+            if family:
+                forms.setdefault(family.lower(), {}).setdefault((family.lower(),), (family, mention))
             continue
         tokens = doc[mention.start:mention.end]
         words = tuple(token.lower_ for token in tokens)
@@ -273,6 +310,13 @@ def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def western_surname(name: str) -> str | None:
+    """The surname of a name written given name first ("Lisa Harmon" -> "Harmon"): a name of two or three
+    words that does not start with a Chinese surname."""
+    words = name.split()
+    return words[-1] if 1 < len(words) <= 3 and words[0].lower() not in lexicon().surnames else None
+
+
 def _brand(token: Token) -> bool:
     """Whether a company name's first word can stand for the company alone ("Kunpeng" of "Kunpeng Data
     Group"): a proper noun that is a brand word."""
@@ -287,9 +331,56 @@ def is_brand_word(word: str) -> bool:
         and word not in words.generic_name_words
 
 
+def _retyped(mentions: list[Mention]) -> list[Mention]:
+    """NER's names retyped by the article's other names: an "organization" written elsewhere as a place is
+    that place ("Vientiane Mayor X" after "Vientiane, the capital of Laos"); a one-word name that is the
+    surname of a person named in full ("Whitby" of "Daniel Whitby") is that person's; a "person" whose
+    words begin a company's name, after a place ("Rheinfeld Chemie" of "Rheinfeld Chemie GmbH", "Qirui
+    Robot" of "Anhui Qirui Robot Co., Ltd."), or another organization's ("Nordhavn Line" of "Nordhavn Line
+    A/S"), is of its type."""
+    surnames = {western_surname(m.text) for m in mentions if m.type == ontology.PERSON} - {None}
+    places = lexicon().places
+    companies = [(words[1:] if words[0].lower() in places else words, m.type) for m, words in
+                 ((m, m.text.split()) for m in mentions
+                  if m.type == ontology.ORGANIZATION or m.type == ontology.COMPANY and m.source != "ner")]
+    places = {m.text for m in mentions if m.type == ontology.PLACE}
+    found = []
+    for mention in mentions:
+        if mention.source == "ner" and mention.type == ontology.ORGANIZATION and mention.text in places:
+            mention = replace(mention, type=ontology.PLACE)
+        elif mention.source == "ner" and mention.text in surnames:
+            mention = replace(mention, type=ontology.PERSON)
+        elif mention.source == "ner" and mention.type == ontology.PERSON:
+            words = mention.text.split()
+            kind = next((kind for longer, kind in companies if len(longer) > len(words)
+                         and longer[:len(words)] == words), None)
+            mention = replace(mention, type=kind) if kind else mention
+        found.append(mention)
+    return found
+
+
+def _place_led_short_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A company's first two words written alone where the first is a place ("Shenzhen Kangyue" of
+    "Shenzhen Kangyue Biological Products Co., Ltd."): one weak mention of a company, not a place and
+    another name."""
+    places = lexicon().places
+    forms = {tuple(t.text for t in doc[m.start:m.start + 2]) for m in mentions
+             if m.type == ontology.COMPANY and m.end - m.start > 2 and doc[m.start].lower_ in places}
+    found = []
+    for first, second in zip(doc[:-1], doc[1:]):
+        if (first.text, second.text) not in forms:
+            continue
+        inside = [m for m in mentions if m.start < second.i + 1 and first.i < m.end]
+        if all(m.start >= first.i and m.end <= second.i + 1 for m in inside):
+            mentions = [m for m in mentions if m not in inside]
+            found.append(Mention(first.i, second.i + 1, f"{first.text} {second.text}", ontology.COMPANY,
+                                 strong=False, source="repeat"))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every named-entity mention in the doc that has an ontology type, in text order (names unresolved)."""
-    mentions = _merge(_ruler_mentions(doc), _ner_mentions(doc))
+    mentions = _place_led_short_forms(doc, _retyped(_merge(_ruler_mentions(doc), _ner_mentions(doc))))
     mentions += _repetitions(doc, mentions)
     return sorted(mentions + _possessive_projects(doc, mentions), key=lambda m: m.start)
 

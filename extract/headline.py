@@ -38,9 +38,11 @@ def _in_title_case(sent: Span) -> bool:
 
 
 def _object_after(i: int, sent: Span, context: Context) -> Mention | None:
-    """The name right after token i, or after a "with" a few words on."""
+    """The name right after token i (unless it only modifies the common words after it: "signs AI
+    computing deal with X"), or after a "with" a few words on."""
     following = context.starting_at(i + 1)
-    if following:
+    doc = context.doc
+    if following and not (following.end < sent.end and doc[following.end].is_lower and doc[following.end].is_alpha):
         return following
     for j in range(i + 1, min(i + 1 + _WITH_REACH, sent.end - 1)):
         if context.doc[j].lower_ == "with":

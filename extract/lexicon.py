@@ -5,6 +5,8 @@ genre (titles, name heads, place names, verbs) can be read and extended as data.
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -87,9 +89,12 @@ class Lexicon:
     surname_stopwords: frozenset[str]
     definite_heads: dict[str, str]
     definite_determiners: frozenset[str]
+    possessive_determiners: frozenset[str]
     count_words: dict[str, int]
+    place_levels: dict[str, int]
     party_nouns: frozenset[str]
     phase_nouns: frozenset[str]
+    event_part_nouns: frozenset[str]
     attendee_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -99,12 +104,27 @@ class Lexicon:
     site_nouns: frozenset[str]
     example_words: frozenset[str]
     delegation_nouns: frozenset[str]
+    companion_verbs: frozenset[str]
+    saying_verbs: frozenset[str]
+    joint_adverbs: frozenset[str]
+    companion_adverbs: frozenset[str]
     capital_nouns: frozenset[str]
+    province_adjectives: frozenset[str]
+    direction_nouns: frozenset[str]
+    home_nouns: frozenset[str]
     part_nouns: frozenset[str]
     subsidiary_nouns: frozenset[str]
+    parent_nouns: frozenset[str]
+    role_nouns: dict[str, str]
     agreement_nouns: frozenset[str]
     cooperation_nouns: frozenset[str]
     places: dict[str, str]
+
+    def place_level(self, name: str) -> int | None:
+        """How big a named place is (0 for a country, up to 4 for a district), if the name says."""
+        words = tuple(re.findall(r"[\w']+", name.lower()))
+        level = self.places.get(" ".join(words)) or (words[-1] if words else None)
+        return self.place_levels.get(level) if level else None
 
     def head_type(self, word: str) -> str | None:
         """The entity type a name ending in `word` has, if `word` is a name head."""
@@ -125,11 +145,13 @@ def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
 
 # How each plain list of lexicon.json is read: as words, as the last words of phrases, or as phrases.
 _LISTS: dict[str, Callable[[list[str]], Any]] = {
-    **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words", "levels",
-                     "city_titles", "province_titles", "representatives", "name_stopwords", "surnames",
-                     "surname_stopwords", "definite_determiners", "person_pronouns", "thing_pronouns", "currency",
-                     "site_nouns", "example_words", "delegation_nouns", "part_nouns", "cooperation_nouns",
-                     "party_nouns", "phase_nouns", "attendee_nouns"), _words),
+    **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words",
+                     "levels", "city_titles", "province_titles", "representatives", "name_stopwords",
+                     "surnames", "surname_stopwords", "definite_determiners", "possessive_determiners",
+                     "person_pronouns", "thing_pronouns", "currency", "site_nouns", "example_words",
+                     "delegation_nouns", "part_nouns", "cooperation_nouns", "party_nouns", "phase_nouns",
+                     "event_part_nouns", "province_adjectives", "direction_nouns", "home_nouns", "attendee_nouns",
+                     "companion_verbs", "companion_adverbs", "saying_verbs", "joint_adverbs", "parent_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
 }
@@ -149,5 +171,7 @@ def lexicon() -> Lexicon:
         title_words=_tokens(data["titles"]) | _tokens(data["title_modifiers"]),
         definite_heads={k: v for k, v in data["definite_heads"].items() if not k.startswith("_")},
         count_words={k: v for k, v in data["count_words"].items() if not k.startswith("_")},
+        place_levels={k: v for k, v in data["place_levels"].items() if not k.startswith("_")},
+        role_nouns={k: v for k, v in data["role_nouns"].items() if not k.startswith("_")},
         places=places,
     )

@@ -26,10 +26,13 @@ DATELINE_WORDS = 12
 @Language.component(PARAGRAPH_BREAK)
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so no sentence runs from a headline into the body, and
-    after a dateline's dash ("GUIYANG, March 6 -- The ...")."""
+    after a dateline's dash ("GUIYANG, March 6 -- The ..."); never right after a bracket that a name goes
+    on after ("China (Shanghai) Pilot Free Trade Zone")."""
     for token in doc[1:-1]:
         if token.is_space and token.text.count("\n") >= 2 or _ends_dateline(token):
             doc[token.i + 1].is_sent_start = True
+        elif token.text == ")" and doc[token.i + 1].is_title and doc[token.i - 1].is_title:
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

@@ -5,7 +5,8 @@
   kept in the role); "X, founder, chairman and CEO of A" (titles joined by "and", or by commas where
   the first has no organization, share the organization);
   "X, Executive Deputy Mayor, ..." (a city title with no organization takes the article's city);
-  "X, A's chairman"; "X is the director of A"; a chain stops at a title followed by another person's
+  "X, A's chairman"; "X is the director of A"; "X was appointed as chairman of A"; "X, president of
+  Japanese machine tool maker A"; a chain stops at a title followed by another person's
   name, whose title it is ("X, Secretary of A Y");
 - before the name: "Vice Mayor X", "Tencent vice president X", "A's chairman X",
   "Secretary of the A Committee X"; "Its president, X" (the organization the text is about).
@@ -23,7 +24,7 @@ from .lexicon import lexicon
 
 _HOLDERS = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 _LINKS = frozenset({"who", "is", "was", "serves", "served", "as", "also", "currently", "now", "the", "a", "an",
-                    "respectively"})
+                    "respectively", "recently", "appointed", "named", "elected"})
 _SUBUNIT_REACH = 6
 
 
@@ -59,7 +60,7 @@ def _organization_after_of(doc: Doc, of: int, limit: int, context: Context) -> t
     i = of
     while i < limit and doc[i].lower_ == "of":
         j = i + 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
-        holder = context.starting_at(j)
+        holder = context.starting_at(j) or context.starting_at(i + 1) or _after_description(doc, j, limit, context)
         if holder:
             return (holder if holder.type in _HOLDERS else None), role_end
         nxt = next((k for k in range(j, min(j + _SUBUNIT_REACH, limit)) if doc[k].lower_ == "of"), None)
@@ -68,6 +69,17 @@ def _organization_after_of(doc: Doc, of: int, limit: int, context: Context) -> t
             return None, role_end
         role_end = i = nxt
     return None, role_end
+
+
+def _after_description(doc: Doc, i: int, limit: int, context: Context) -> Mention | None:
+    """The name after a description of it ("of Japanese machine tool maker X"): common words and
+    nationalities, then the name."""
+    words = lexicon()
+    j = i
+    while j < min(i + _SUBUNIT_REACH, limit) and (doc[j].ent_type_ == "NORP" or doc[j].is_lower and doc[j].is_alpha
+                                                   and doc[j].lower_ not in words.name_stopwords | words.subunits):
+        j += 1
+    return context.starting_at(j) if j > i else None
 
 
 def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Candidate]:

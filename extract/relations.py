@@ -6,6 +6,7 @@ the evidence sentence, its offsets, the publication date and the date the senten
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -29,19 +30,21 @@ from .structure import (
     founded_subsidiaries,
     owned_projects,
     parts,
+    place_descriptions,
     places_in,
     possessive_places,
+    project_roles,
     projects_in,
     subsidiaries,
 )
 from .values import values
-from .verbs import attendee_lists, fronted_visits, verb_relations
+from .verbs import attendee_lists, bare_attendance, fronted_visits, verb_relations
 
 Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
-    positions, verb_relations, headline_relations, attendee_lists, fronted_visits, places_in, capitals,
-    possessive_places, based_in, city_province, projects_in, described_projects, parts, subsidiaries,
-    founded_subsidiaries, owned_projects, values, two_parties,
+    positions, verb_relations, headline_relations, attendee_lists, bare_attendance, fronted_visits, places_in,
+    capitals, place_descriptions, possessive_places, based_in, city_province, projects_in, described_projects,
+    parts, subsidiaries, project_roles, founded_subsidiaries, owned_projects, values, two_parties,
 )
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
@@ -72,6 +75,14 @@ def _acting(mention: Mention, predicate: str, role: str) -> Mention:
     return mention
 
 
+def _places_nest(found: Candidate) -> bool:
+    """Whether a located_in between two places goes from smaller to bigger ("China" is in no province)."""
+    if found.predicate != "located_in" or found.object.type != ontology.PLACE or found.subject.type != ontology.PLACE:
+        return True
+    inner, outer = (lexicon().place_level(mention.name) for mention in (found.subject, found.object))
+    return inner is None or outer is None or inner >= outer
+
+
 def _evidence(sent: Span, text: str) -> tuple[str, int, int]:
     """The sentence as it stands in the article file, without surrounding white space, and its offsets."""
     body = sent.text
@@ -80,8 +91,21 @@ def _evidence(sent: Span, text: str) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
+
+
+def _amount(text: str) -> str:
+    """An amount's number, so that one sum written twice is one fact ("RMB 15 billion", "15-billion-yuan")."""
+    match = re.search(r"(\d[\d,]*(?:\.\d+)?)\W*(thousand|million|mln|billion|bln|trillion)?", text.lower())
+    if match is None:
+        return text
+    return f"{float(match.group(1).replace(',', '')) * _SCALES.get(match.group(2) or '', 1):.0f}"
+
+
 def _key(found: Candidate) -> tuple[str, str, str]:
     subject, obj = found.subject.name, found.object.name
+    if found.predicate == "has_value":
+        obj = _amount(obj)
     predicate = ontology.PREDICATES[found.predicate]
     if predicate.is_symmetric(found.subject.type, found.object.type) and obj < subject:
         subject, obj = obj, subject
@@ -99,10 +123,12 @@ def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
         for rule in RULES:
             for found in map(_as_agent, rule(sent, context)):
                 predicate = ontology.PREDICATES[found.predicate]
-                if found.subject.name == found.object.name or \
+                if found.subject.name == found.object.name or not _places_nest(found) or \
                         not predicate.allows(found.subject.type, found.object.type):
                     continue
                 key = _key(found)
+                if (key[2], key[1], key[0]) in kept and found.predicate == "located_in":
+                    continue
                 if key in kept and (key not in from_headline or number == 0):
                     continue
                 context.found.append(found)

@@ -1,6 +1,6 @@
 """Relations stated by the shape of a noun phrase rather than by a verb.
 
-- located_in: "Jinyuan district in Taiyuan"; "the eastern new district of Chengdu"; "Taiyuan, capital
+- located_in: "Jinyuan district in Taiyuan" (a project also in the province after "Taiyuan, Shanxi Province"); "the eastern new district of Chengdu"; "Taiyuan, capital
   of Shanxi"; "North China's Shanxi province"; "Chengdu, Sichuan Province"; a project that "will
   thrive in Z" or that X "will build in Z"; an event that "opened in Z"; an alliance "launched in Z";
   a zone that uses "land in Z"; "Singapore's Sembcorp"; "a Singapore-based group"; "A, a major
@@ -56,7 +56,9 @@ def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         listed = context.coordinated(mention)
         for inner in listed[:listed.index(mention) + 1]:
-            yield Candidate(inner, "located_in", where, "place_in")
+            for wider in (where, None if inner.type == ontology.PLACE else _province_after(where, context)):
+                if wider:
+                    yield Candidate(inner, "located_in", wider, "place_in")
 
 
 def capitals(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -77,6 +79,34 @@ def capitals(sent: Span, context: Context) -> Iterator[Candidate]:
                 where = context.starting_at(where.end + 1) or where
             if where and where.type == ontology.PLACE:
                 yield Candidate(mention, "located_in", where, "capital")
+
+
+def place_descriptions(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A place described by a noun of places in apposition or after "be": "Nanchang is the capital of
+    Jiangxi Province", "Zhongwei, a city in western Ningxia"; "Changsha, the provincial capital," is in the
+    province the article is about; "Nanchang is home to the Y New Area" and "Z, home to Y," put Y in Z."""
+    words = lexicon()
+    for token in sent:
+        if token.dep_ not in {"appos", "attr"} or context.at(token):
+            continue
+        before = token.left_edge.i - 1
+        described = ([m for m in [context.ending_at(before)] if m and context.doc[before].text == ","]
+                     if token.dep_ == "appos" else context.mentions_of(subjects_of(token)))
+        targets = [context.at(t) for prep in token.children if prep.dep_ == "prep"
+                   for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)
+                   if prep.lower_ == ("to" if token.lower_ in words.home_nouns else "of") or prep.lower_ == "in"]
+        if token.lower_ in words.home_nouns:
+            for place in (m for m in described if m.type == ontology.PLACE):
+                yield from (Candidate(target, "located_in", place, "capital") for target in targets
+                            if target and target.type in _LOCATABLE)
+            continue
+        if token.lower_ not in words.capital_nouns:
+            continue
+        if not targets and any(child.lower_ in words.province_adjectives for child in token.children):
+            targets = [context.home_place("province")]
+        for place in (m for m in described if m.type == ontology.PLACE):
+            yield from (Candidate(place, "located_in", target, "capital") for target in targets
+                        if target and target.type == ontology.PLACE)
 
 
 def possessive_places(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -116,6 +146,18 @@ def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
         if province and province.type == ontology.PLACE and not _is_province(mention) and (
                 _is_province(province) or _is_country(province) and not _is_dateline(sent)):
             yield Candidate(mention, "located_in", province, "city_province")
+
+
+def _province_after(where: Mention, context: Context) -> Mention | None:
+    """The province a city is followed by ("in Yibin, southwest China's Sichuan Province"): what is in
+    the city, other than a place, is in the province too."""
+    doc, i = context.doc, where.end
+    if _is_province(where) or i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    province = context.starting_at(i + 1)
+    if province and province.end + 1 < len(doc) and doc[province.end].text in {"'s", "’s"}:
+        province = context.starting_at(province.end + 1)
+    return province if province and province.type == ontology.PLACE and _is_province(province) else None
 
 
 def _is_province(mention: Mention) -> bool:
@@ -161,7 +203,7 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
         head = token.head
         wheres = [m for m in context.mentions_of(t for child in token.children if child.dep_ == "pobj"
                                                  for t in conjuncts(child))
-                  if m.type in _WHERE and not context.follows_a_place(m)]
+                  if m.type in _WHERE and not context.follows_a_place(m) and not _modifies_a_head(m, context)]
         if not wheres:
             continue
         if head.pos_ in {"VERB", "AUX"}:
@@ -182,7 +224,19 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         for subject in subjects:
             for where in wheres:
-                yield Candidate(subject, "located_in", where, "project_in")
+                for wider in (where, None if subject.type == ontology.PLACE else _province_after(where, context)):
+                    if wider:
+                        yield Candidate(subject, "located_in", wider, "project_in")
+
+
+def _modifies_a_head(mention: Mention, context: Context) -> bool:
+    """Whether a place only modifies the head word of something else written after it ("at western China
+    fair" in a headline)."""
+    doc = context.doc
+    if mention.type != ontology.PLACE or mention.end >= len(doc) or not doc[mention.end].is_lower:
+        return False
+    kind = lexicon().head_type(doc[mention.end].lower_)
+    return kind is not None and kind != ontology.PLACE
 
 
 def parts(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -235,7 +289,8 @@ def _listed_before(mention: Mention, sent: Span, context: Context) -> bool:
 
 def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
     """"A, a subsidiary of B"; "A is a wholly-owned subsidiary of B"; "A, a wholly owned subsidiary of
-    South Korea's B"; "B's subsidiary A"."""
+    South Korea's B"; "B's subsidiary A", "B's wholly owned subsidiary, A,"; "Its subsidiary A" where "its"
+    stands for B; "A's parent company, B,"."""
     doc, words = context.doc, lexicon()
     for mention in context.in_span(sent):
         if mention.type not in {ontology.COMPANY, ontology.ORGANIZATION}:
@@ -251,11 +306,34 @@ def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
                 parent = context.starting_at(parent.end + 1)
             if parent:
                 yield Candidate(mention, "subsidiary_of", parent, "subsidiary")
-        elif i < sent.end and doc[i].text in {"'s", "’s"} and i + 2 < sent.end \
-                and doc[i + 1].lower_ in words.subsidiary_nouns:
-            child = context.starting_at(i + 2 + (doc[i + 2].text == ","))
-            if child:
-                yield Candidate(child, "subsidiary_of", mention, "subsidiary")
+        elif i + 1 < sent.end and (doc[i].text in {"'s", "’s"} or doc[i - 1].tag_ == "PRP$"):
+            k = i + (doc[i].text in {"'s", "’s"})
+            while k + 1 < sent.end and (doc[k].pos_ in {"ADJ", "ADV"} or doc[k].tag_ == "VBN" or doc[k].text == "-"):
+                k += 1
+            parent = doc[k].lower_ in words.parent_nouns
+            k += parent and k + 1 < sent.end and words.head_type(doc[k + 1].lower_) == ontology.COMPANY
+            if not (parent or doc[k].lower_ in words.subsidiary_nouns) or k + 1 >= sent.end:
+                continue
+            other = context.starting_at(k + 1 + (doc[k + 1].text == ","))
+            if other:
+                yield Candidate(mention, "subsidiary_of", other, "subsidiary") if parent else \
+                    Candidate(other, "subsidiary_of", mention, "subsidiary")
+
+
+def project_roles(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"The project, whose investor is X"; "the park's developer is X": a noun of a part in a project
+    said of a name by "be"."""
+    roles = lexicon().role_nouns
+    for token in sent:
+        predicate = roles.get(token.lemma_)
+        if predicate is None or token.dep_ not in {"nsubj", "attr"} or token.head.lemma_ != "be":
+            continue
+        players = context.mentions_of(t for child in token.head.children if child is not token
+                                      and child.dep_ in {"nsubj", "attr"} for t in conjuncts(child))
+        projects = [m for m in context.mentions_of(child for child in token.children if child.dep_ == "poss")
+                    if m.type == ontology.PROJECT]
+        for player in players:
+            yield from (Candidate(player, predicate, project, "described") for project in projects)
 
 
 def founded_subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:

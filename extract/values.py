@@ -1,7 +1,8 @@
 """has_value: a money amount tied to what it measures ("an annual output value of 30 billion yuan").
 
 An amount counts where a value noun of the lexicon ("output value", "total investment", "contract
-amount") stands just before it and a currency word is in it. What it measures is, where the value
+amount") stands just before it and a currency word is in it, or where it is written before a project's
+noun ("a 9.8-billion-yuan project"). What it measures is, where the value
 noun belongs to a verb, that verb's subject ("the park ..., which X built in Z, will achieve an output
 value of"), or for "with" after the verb its object ("X will build Y with a total investment of"),
 where the object is unnamed ("X will build a base with ..."), the project it stands for; else the
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from . import ontology
-from .context import Candidate, Context, subjects_of
+from .context import Candidate, Context, governing_verb, subjects_of
 from .entities import Mention
 from .lexicon import lexicon
 from .names import SPANS_KEY
@@ -47,7 +48,16 @@ def _after_value_noun(amount: Span) -> bool:
 
 def _of_unnamed_things(amount: Span, context: Context) -> bool:
     """Whether the amount measures things the article does not name ("12 projects worth 4 billion yuan",
-    "enterprises with a revenue of"): a plural noun above it that no name stands for."""
+    "enterprises with a revenue of", "deals worth" where the parse took "deals" for a verb, "a cluster
+    worth"): a plural noun above it, or a plural or indefinite one right before its "worth", that no name
+    stands for."""
+    doc = amount.doc
+    if amount.start >= 2 and doc[amount.start - 1].lower_ == "worth" and context.at(doc[amount.start - 2]) is None:
+        start = amount.start - 2
+        while start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in {"ADJ", "NOUN"}:
+            start -= 1
+        if doc[amount.start - 2].lower_.endswith("s") or start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+            return True
     token = amount.root
     for _ in range(4):
         token = token.head
@@ -62,7 +72,8 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
     """What the verb of the amount's value noun says has it, and whether the verb says: the subject of
     "have", "achieve" or "reach" ("the park is expected to achieve an output value of"); for a "with"
     before the verb the subject ("the project, with an investment of N, will cover"), after it the object
-    ("build Y with a total investment of"), where that is a project, event or company; for a "with" on
+    ("build Y with a total investment of") or what the object agreement is about ("signed an agreement on
+    Y, with"), where that is a project, event or company; for a "with" on
     a noun, what the noun names or describes ("Y, a project with"). An unnamed project has it too: then
     the project it stands for, if any ("build a base in Z with a total investment of")."""
     of = amount.root.head
@@ -76,8 +87,10 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
         if verb.pos_ not in {"VERB", "AUX"} or context.at(verb):
             described = verb.head if verb.dep_ == "appos" else verb
             owner = context.at(described) or context.project_meant(described)
+            if owner and owner.type == ontology.COMPANY:
+                owner = _clause_project(described, context) or owner
             return (True, owner) if owner and owner.type in _MEASURED else (False, None)
-        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        objects = [_subject_matter(child) for child in verb.children if child.dep_ == "dobj"]
         named = next((m for m in context.mentions_of(objects) if m.type in _MEASURED), None)
         if named and noun.i > verb.i:
             return True, named
@@ -88,6 +101,34 @@ def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]
         return False, None
     owner = next((m for m in context.mentions_of(owners) if m.type in _MEASURED), None)
     return owner is not None, owner
+
+
+def _clause_project(token: Token, context: Context) -> Mention | None:
+    """The project the clause of a company's name is about ("The base will be built by X, a subsidiary of
+    Y, with a total investment of": the base)."""
+    verb = governing_verb(token)
+    if verb is None:
+        return None
+    arguments = subjects_of(verb) + [child for child in verb.children if child.dep_ == "dobj"]
+    return next((m for m in context.mentions_of(arguments) if m.type == ontology.PROJECT), None)
+
+
+def _modified_project(amount: Span, context: Context) -> Mention | None:
+    """The project an amount written before a project's noun measures ("the X Station, a 9.8-billion-yuan
+    project in Z"; "will build a 5-billion-yuan plant" where the article names one plant)."""
+    noun = amount.root.head
+    if amount.root.dep_ not in {"compound", "nmod", "amod"} or lexicon().head_type(noun.lower_) != ontology.PROJECT:
+        return None
+    owner = context.at(noun) or (context.at(noun.head) if noun.dep_ == "appos" else context.project_meant(noun))
+    return owner if owner and owner.type == ontology.PROJECT else None
+
+
+def _subject_matter(noun: Token) -> Token:
+    """What an agreement is about ("clinched an agreement on Y, with ..." -> Y); any other noun itself."""
+    if noun.lower_ in lexicon().agreement_nouns:
+        return next((pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"on", "for"}
+                     for pobj in prep.children if pobj.dep_ == "pobj"), noun)
+    return noun
 
 
 def _bearer(with_: Token, context: Context) -> Token:
@@ -102,6 +143,12 @@ def _bearer(with_: Token, context: Context) -> Token:
 def values(sent: Span, context: Context) -> Iterator[Candidate]:
     """has_value for each amount the sentence ties to a value noun."""
     for amount in _amounts(sent):
+        modified = None if _after_value_noun(amount) else _modified_project(amount, context)
+        if modified:
+            text = amount.text.replace("-", " ")  # "9.8-billion-yuan" as a sum: "9.8 billion yuan"
+            yield Candidate(modified, "has_value", Mention(amount.start, amount.end, text, ontology.AMOUNT, name=text),
+                            "value")
+            continue
         if not _after_value_noun(amount) or _of_unnamed_things(amount, context):
             continue
         earlier = [m for m in context.in_span(sent) if m.end <= amount.start and m.type in _MEASURED]

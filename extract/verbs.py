@@ -50,16 +50,19 @@ _FOLLOW_PREPS = {"by", "from", "of"}
 _DESCRIPTION_REACH = 6
 _LISTING = frozenset({"include", "be", "comprise"})
 _PAIRED = frozenset({"signed_agreement_with", "cooperates_with"})
+_ATTENDED_ARGUMENTS = frozenset({"dobj", "prep", "conj", "ccomp", "xcomp", "attr"})
 _VISITED = frozenset({ontology.COMPANY, ontology.ORGANIZATION, ontology.PROJECT, ontology.GOVERNMENT_BODY})
 
 
-def _reached(token: Token) -> list[Token]:
+def _reached(token: Token, *, owners: bool = True) -> list[Token]:
     """Tokens that a non-name argument leads to: its possessor ("the company's labs"); for a delegation
     or representatives, who leads them or whom they come from ("a delegation led by X", "the principals of Z");
-    for things counted, the examples named ("300 companies, including A, B and C")."""
+    for things counted, the examples named ("300 companies, including A, B and C"); for a part of an event,
+    the event ("the opening ceremony of the fair"); for a part of a place, the place ("the north of Z")."""
     words = lexicon()
-    reached = [child for child in token.children if child.dep_ == "poss"]
-    if token.lower_ in words.site_nouns or words.head_type(token.lower_) == ontology.PROJECT:
+    reached = [child for child in token.children if child.dep_ == "poss" and owners]
+    if token.lower_ in words.site_nouns or token.lower_ in words.event_part_nouns or \
+            token.lower_ in words.direction_nouns or words.head_type(token.lower_) == ontology.PROJECT:
         reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
                     for t in _objects_below(child)]
     if token.lower_ in words.representatives:
@@ -72,10 +75,10 @@ def _reached(token: Token) -> list[Token]:
     return reached
 
 
-def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
+def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) -> list[list[Mention]]:
     """The names the tokens stand for, in groups: each name alone, with the names listed alongside it
     ("A, B and C"), or the names that a counted plural gathers ("the two companies"). A token stands for
-    its own mention, its antecedent's (a relative or possessive pronoun), or the names it leads to; a
+    its own mention, the name set beside it ("its subsidiary X will"), its antecedent's (a relative or possessive pronoun), or the names it leads to; a
     delegation led by a person stands for that person, "the delegation" with no name of its own for the
     one last led by a person."""
     groups: list[list[Mention]] = []
@@ -83,15 +86,16 @@ def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
     for token in tokens:
         own = context.at(token)
         counted = [] if own else _counted(token, context)
-        mentions = [own] if own else counted or context.mentions_of(antecedents(token)) or \
-            [m for m in map(context.at, _reached(token)) if m]
+        named = [m for m in map(context.at, (c for c in token.children if c.dep_ == "appos")) if m]
+        mentions = [own] if own else counted or named or context.mentions_of(antecedents(token)) or \
+            [m for m in map(context.at, _reached(token, owners=owners)) if m]
         if token.lower_ in lexicon().delegation_nouns:
             leaders = [m for m in mentions if m.type == ontology.PERSON]
             if leaders:
                 context.cache["delegation_leader"] = leaders[0]
                 mentions = leaders
-            elif not mentions and "delegation_leader" in context.cache:
-                mentions = [context.cache["delegation_leader"]]
+            elif not mentions:
+                mentions = [m for m in [context.cache.get("delegation_leader") or _leader_before(token, context)] if m]
         if counted:
             groups.append([m for m in counted if m not in seen])
             seen.update(counted)
@@ -104,16 +108,27 @@ def _name_groups(tokens: list[Token], context: Context) -> list[list[Mention]]:
     return [group for group in groups if group]
 
 
-def _names(tokens: list[Token], context: Context) -> list[Mention]:
+def _leader_before(token: Token, context: Context) -> Mention | None:
+    """The person who led the delegation named before ("X led a delegation to Z. The delegation toured ...")."""
+    words = lexicon()
+    for noun in reversed(context.doc[:token.i]):
+        if noun.lower_ in words.delegation_nouns and noun.dep_ == "dobj" and noun.head.lemma_ == "lead":
+            return next((m for m in context.mentions_of(subjects_of(noun.head)) if m.type == ontology.PERSON), None)
+    return None
+
+
+def _names(tokens: list[Token], context: Context, *, owners: bool = True) -> list[Mention]:
     """The names the tokens stand for (see _name_groups), in one list."""
-    return [mention for group in _name_groups(tokens, context) for mention in group]
+    return [mention for group in _name_groups(tokens, context, owners=owners) for mention in group]
 
 
 def _counted(token: Token, context: Context) -> list[Mention]:
-    """"the two companies", "both banks": the names of that kind last named before, as many as counted;
-    "the two parties", "both sides": the two that last signed or cooperated."""
+    """"the two companies", "both banks", "the two cities": the names of that kind (no country for a city)
+    last named before, as many as counted; "the two parties", "both sides": the two that last signed or
+    cooperated."""
     words = lexicon()
     kind = words.definite_heads.get(token.lemma_, "").rstrip("*")
+    kind = ontology.PLACE if kind.startswith("home:") else kind
     count = next((words.count_words[child.lower_] for child in token.children
                   if child.dep_ in {"nummod", "det", "predet"} and child.lower_ in words.count_words), 0)
     if token.tag_ != "NNS" or not count:
@@ -123,7 +138,8 @@ def _counted(token: Token, context: Context) -> list[Mention]:
         return [pairs[-1].subject, pairs[-1].object] if pairs and count == 2 else []
     if kind not in ontology.ENTITY_TYPES:
         return []
-    named = {m.name: m for m in context.mentions if m.end <= token.i and m.type == kind}
+    named = {m.name: m for m in context.mentions if m.end <= token.i and m.type == kind
+             and words.place_level(m.name) not in {0, 1}}  # the two cities are no countries or regions
     latest = sorted(named.values(), key=lambda m: m.start)[-count:]
     return latest if len(latest) == count else []
 
@@ -231,12 +247,15 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
                 for left, right in product(group, other):
                     yield Candidate(left, key.partition(":")[2], right, "noun")
             continue
-        subjects, objects = _names(subject_tokens, context), _names(object_tokens, context)
-        if key == "located_in":
+        # what is located is the thing itself, not its owner ("X will open its headquarters in Z")
+        located = key == "located_in"
+        subjects = _names(subject_tokens, context, owners=not located)
+        objects = _names(object_tokens, context)
+        if located:
             objects = [obj for obj in objects if not context.follows_a_place(obj)]
         if not subjects and doc[verb_i].dep_ == "acl":
             subjects = _described(doc[verb_i].head, context)
-        if not subjects:
+        if not subjects and not (located and subject_tokens):
             subjects = _names_before(doc[verb_i], context)
         subjects += [m for m in _semicolon_list(sent, doc[verb_i], subjects, context) if m not in subjects]
         if not objects and _group(key):
@@ -271,15 +290,34 @@ def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
                     yield Candidate(person, "visited", place, "fronted_at")
 
 
+def bare_attendance(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Ministry of Commerce Vice Minister X also attended.": people who attend with nothing attended named
+    attend the event the text is about (named in the sentence, else last named before it)."""
+    alone = verb_table()["lemmas"]["attend_alone"]
+    for verb in sent:
+        if verb.lemma_ not in alone or verb.pos_ != "VERB" or verb.dep_ == "conj" or \
+                any(child.dep_ in _ATTENDED_ARGUMENTS for child in verb.children):
+            continue
+        events = [m for m in context.in_span(sent) if m.type == ontology.EVENT]
+        event = events[0] if events else context.salient(frozenset({ontology.EVENT}), sent.start)
+        if event is None:
+            continue
+        for person in (m for m in _names(subjects_of(verb), context) if m.type == ontology.PERSON):
+            yield Candidate(person, "attended", event, "attendees")
+
+
 def attendee_lists(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"Attendees included A, ...; B, ...; and C" and "Among the guests were A and B": the people listed
+    """"Attendees included A, ...; B, ...; and C", "Among the guests were A and B" and "Among those attending
+    were A and B": the people listed
     attended the event the text is about (named in the sentence, else last named before it)."""
     words = lexicon()
     for token in sent:
         verb = token.head
         listing = token.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_ in _LISTING or \
             token.dep_ == "pobj" and verb.lower_ == "among" and verb.head.lemma_ == "be"
-        if token.lemma_ not in words.attendee_nouns or not listing:
+        attending = token.lemma_ in words.attendee_nouns or token.tag_ == "DT" and any(
+            child.dep_ == "acl" and child.lemma_ in verb_table()["lemmas"]["attend_alone"] for child in token.children)
+        if not attending or not listing:
             continue
         events = [m for m in context.in_span(sent) if m.type == ontology.EVENT]
         event = events[0] if events else context.salient(frozenset({ontology.EVENT}), sent.start)

@@ -301,6 +301,276 @@ CASES = {
          ("Pecs plant", "located_in", "Pecs", None),
          ("Pecs plant", "has_value", "500 million euros", None),
          ("Jiuding Co", "cooperates_with", "Pecs", None)}),
+    "companions of a subject visit what it visits: 'accompanied by', 'together with', 'along with'": (
+        "On May 15, Governor Mao Lin, accompanied by Xie Bo and Tan Yu, inspected the Xiangtan Rail Park and "
+        "the Liling Ceramics Base. Mao, together with Huang Kai, also visited Hunan Kaida Group. Zhu Pei, "
+        "along with Lu Jie, toured the Hengyang Battery Base.",
+        {(person, "visited", place, None) for person in ("Mao Lin", "Xie Bo", "Tan Yu")
+         for place in ("Xiangtan Rail Park", "Liling Ceramics Base")}
+        | {("Mao Lin", "visited", "Hunan Kaida Group", None), ("Huang Kai", "visited", "Hunan Kaida Group", None),
+           ("Zhu Pei", "visited", "Hengyang Battery Base", None), ("Lu Jie", "visited", "Hengyang Battery Base", None),
+           ("Mao Lin", "holds_position", "Hunan", "Governor")}),
+    "who accompanies an inspection or is visited 'with' someone visits nothing": (
+        "Vice Governor Wang Hao accompanied the inspection. Chen Wei visited the Yueyang Port Park with Zhao Min.",
+        {("Chen Wei", "visited", "Yueyang Port Park", None)}),
+    "two people each with a title, coordinated: both act": (
+        "Huang Gang, Secretary of the Zhuzhou Municipal Party Committee, and Deng Ling, Mayor of Zhuzhou, "
+        "visited Zhuzhou Fuda Co., Ltd.",
+        {("Huang Gang", "holds_position", "Zhuzhou Municipal Party Committee", "Secretary"),
+         ("Deng Ling", "holds_position", "Zhuzhou", "Mayor"),
+         ("Huang Gang", "visited", "Zhuzhou Fuda Co., Ltd.", None),
+         ("Deng Ling", "visited", "Zhuzhou Fuda Co., Ltd.", None)}),
+    "the opening ceremony of a named fair is the fair; 'also attended' alone attends the event the text is about": (
+        "The 9th Qinling Trade Fair opened in Baoji. Governor Lin Tao attended the opening ceremony of the "
+        "fair. Ministry of Commerce Vice Minister Song Yu also attended.",
+        {("Qinling Trade Fair", "located_in", "Baoji", None),
+         ("Lin Tao", "attended", "Qinling Trade Fair", None),
+         ("Song Yu", "attended", "Qinling Trade Fair", None),
+         ("Song Yu", "holds_position", "Ministry of Commerce", "Vice Minister")}),
+    "attending with no event named in the article, or attending something else, attends no event": (
+        "Mayor Lu Feng attended the signing ceremony. Vice Mayor Xu Ran also attended. The 3rd Huaihe Expo "
+        "closed on Friday. Gao Peng attended a meeting on the budget.",
+        set()),
+    "'inked a deal to jointly develop' Y: both sign, both develop; 'biotown' names a project": (
+        "Tianma New Area and Huaxin Holdings Co., Ltd. inked a deal to jointly develop the Tianma "
+        "International Biotown.",
+        {("Huaxin Holdings Co., Ltd.", "signed_agreement_with", "Tianma New Area", None),
+         ("Tianma New Area", "develops", "Tianma International Biotown", None),
+         ("Huaxin Holdings Co., Ltd.", "develops", "Tianma International Biotown", None)}),
+    "a place described as a capital or a city of another; 'home to'; 'the provincial capital'": (
+        "Nanchang is the capital of Jiangxi Province. Jiujiang, a city in northern Jiangxi, is home to the "
+        "Lushan New Area. The Lehua Park, which lies in Xinjian District, opened. Guo Ming visited Ganzhou, "
+        "the provincial capital, on Monday.",
+        {("Nanchang", "located_in", "Jiangxi Province", None), ("Jiujiang", "located_in", "Jiangxi Province", None),
+         ("Lushan New Area", "located_in", "Jiujiang", None), ("Lehua Park", "located_in", "Xinjian District", None),
+         ("Ganzhou", "located_in", "Jiangxi Province", None), ("Guo Ming", "visited", "Ganzhou", None)}),
+    "a home to no name, a capital of nothing named, and no province to be the capital of: no place": (
+        "Nanchang is home to more than 300 battery companies. Kunming, the provincial capital, grew. "
+        "Dali is a city of culture.",
+        set()),
+    "a country is in no province and a city in no district; two places are never in each other": (
+        "Apple will build its first data center in China in Guizhou Province. Guiyang in Huaxi District grew. "
+        "Guiyang, Guizhou Province, welcomes Apple. Guizhou Province, Guiyang, welcomes Apple. Lehua Town in "
+        "Xinjian District grew. Xinjian District in Lehua Town grew.",
+        {("Guiyang", "located_in", "Guizhou Province", None), ("Lehua Town", "located_in", "Xinjian District", None)}),
+    "'Its subsidiary A' for the sentence before's subject; the subsidiary runs 'the facility' of the article": (
+        "Lumora Inc. will build the Lumora Xining Data Center. Lumora Inc. is listed in New York. Its subsidiary "
+        "Qinghai Lumora Cloud Co., Ltd. will operate the facility. Lumora Chief Executive Officer Dana Reyes "
+        "visited Xining.",
+        {("Lumora Inc.", "develops", "Lumora Xining Data Center", None),
+         ("Qinghai Lumora Cloud Co., Ltd.", "subsidiary_of", "Lumora Inc.", None),
+         ("Qinghai Lumora Cloud Co., Ltd.", "develops", "Lumora Xining Data Center", None),
+         ("Dana Reyes", "holds_position", "Lumora Inc.", "Chief Executive Officer"),
+         ("Dana Reyes", "visited", "Xining", None)}),
+    "'its' after a person's sentence owns no subsidiary; 'the facility' of no named project is none": (
+        "Zhou Bin spoke. Its subsidiary Qinghai Lumora Cloud Co., Ltd. will operate the facility.",
+        set()),
+    "a place in brackets inside a body's name; 'X announced that it has signed ... with B to build Y'": (
+        "Vorne Robotics AG announced that it has signed an investment agreement with the Administrative "
+        "Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone to build the Vorne "
+        "Nanhui Smart Factory.",
+        {("Administrative Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone",
+          "signed_agreement_with", "Vorne Robotics AG", None),
+         ("Vorne Robotics AG", "develops", "Vorne Nanhui Smart Factory", None)}),
+    "a title-case headline 'Seals Pact with'; 'clinched a deal with', 'struck a deal with'": (
+        "Vorne Robotics Seals Pact with Donghai University\n\nNingbo Port Group clinched a deal with Zhoushan "
+        "Shipping Co., Ltd. on Monday. Ningbo Port Group struck a deal with Jinhua Logistics Group.",
+        {("Donghai University", "signed_agreement_with", "Vorne Robotics", None),
+         ("Ningbo Port Group", "signed_agreement_with", "Zhoushan Shipping Co., Ltd.", None),
+         ("Jinhua Logistics Group", "signed_agreement_with", "Ningbo Port Group", None)}),
+    "a headline's place that modifies a noun places nothing; a value for what an agreement is about; "
+    "'the group' for a company of another head; a short form after a company's and a place's names": (
+        "Lianhe Holdings, Jinsha County sign deal on park at southwest China fair\n\n"
+        "Jinsha County and Lianhe Holdings Co., Ltd. signed an agreement on the Jinsha Lianhe Smart Park, with "
+        "a total investment of 3 billion yuan. The group will invest in the first phase of the park. The Smart "
+        "Park is located in Xinmin Town.",
+        {("Jinsha County", "signed_agreement_with", "Lianhe Holdings Co., Ltd.", None),
+         ("Jinsha Lianhe Smart Park", "has_value", "3 billion yuan", None),
+         ("Lianhe Holdings Co., Ltd.", "invests_in", "Jinsha Lianhe Smart Park", None),
+         ("Jinsha Lianhe Smart Park", "located_in", "Xinmin Town", None)}),
+    "a surname written alone after a given name first ('Whitby' of 'Daniel Whitby'), even where NER types it": (
+        "US chipmaker Qorvex Inc. said its chief executive Daniel Whitby visited Jinsha County. Mayor Li Hong "
+        "met with Whitby. Apple's vice president Lisa Harmon arrived. Governor Sun Gang met with Harmon.",
+        {("Daniel Whitby", "holds_position", "Qorvex Inc.", "chief executive"),
+         ("Daniel Whitby", "visited", "Jinsha County", None),
+         ("Li Hong", "met_with", "Daniel Whitby", None),
+         ("Lisa Harmon", "holds_position", "Apple", "vice president"),
+         ("Sun Gang", "met_with", "Lisa Harmon", None)}),
+    "'entered into an agreement with B to jointly build Y': both develop; without 'jointly' only the subject": (
+        "Lanxin Technology Co., Ltd. entered into a cooperation agreement with the People's Government of "
+        "Huaihua City to jointly build the Lanxin Huaihua Terminal Park. Qiyun Group signed an agreement with "
+        "the Shaoyang Municipal Government to build the Qiyun Shaoyang Battery Base.",
+        {("Lanxin Technology Co., Ltd.", "signed_agreement_with", "People's Government of Huaihua City", None),
+         ("Lanxin Technology Co., Ltd.", "develops", "Lanxin Huaihua Terminal Park", None),
+         ("People's Government of Huaihua City", "develops", "Lanxin Huaihua Terminal Park", None),
+         ("Qiyun Group", "signed_agreement_with", "Shaoyang Municipal Government", None),
+         ("Qiyun Group", "develops", "Qiyun Shaoyang Battery Base", None)}),
+    "a country's possessive in a list of signers stands for what it owns; 'Among those attending were'": (
+        "The 5th Lancang Trade Expo opened in Pu'er. Among those attending were Governor Ma Ling and Mayor "
+        "Tao Rui. Yunnan Tea Group and Nepal's Everest Trading Co. signed a supply agreement.",
+        {("Lancang Trade Expo", "located_in", "Pu'er", None),
+         ("Ma Ling", "attended", "Lancang Trade Expo", None),
+         ("Tao Rui", "attended", "Lancang Trade Expo", None),
+         ("Ma Ling", "holds_position", "Yunnan", "Governor"),
+         ("Everest Trading Co.", "located_in", "Nepal", None),
+         ("Everest Trading Co.", "signed_agreement_with", "Yunnan Tea Group", None)}),
+    "'B's wholly owned subsidiary, A,'; 'Its subsidiary' after 'X said B has ...'; NER's person for a company": (
+        "Klaus Brandt said Weissfeld Chemie has operated in China for 20 years. Its subsidiary Weissfeld "
+        "Chemie (Zhangzhou) Co., Ltd. runs a plant. Weissfeld Chemie GmbH makes resins. Moxun's wholly owned "
+        "subsidiary, Yueyang Moxun Electronics Co., Ltd., will open in May. Moxun Technology Co., Ltd. is "
+        "listed in Shenzhen.",
+        {("Weissfeld Chemie (Zhangzhou) Co., Ltd.", "subsidiary_of", "Weissfeld Chemie GmbH", None),
+         ("Yueyang Moxun Electronics Co., Ltd.", "subsidiary_of", "Moxun Technology Co., Ltd.", None)}),
+    "a speech at an event attends it; 'took part in the event, including A and B'; a country's 'headquarters'": (
+        "The 2025 Nanhai Marine Forum was held in Sanya. Governor Wei Bo delivered a keynote speech at the forum. "
+        "Representatives of 200 firms took part in the event, including Zhang Hai, chairman of Haiyun Group. "
+        "Nordvik Marine AB will open its China headquarters in Sanya.",
+        {("Nanhai Marine Forum", "located_in", "Sanya", None),
+         ("Wei Bo", "attended", "Nanhai Marine Forum", None),
+         ("Zhang Hai", "attended", "Nanhai Marine Forum", None),
+         ("Zhang Hai", "holds_position", "Haiyun Group", "chairman")}),
+    "launching a joint venture or setting up a partnership cooperates; 'It' after 'The joint venture, X,'": (
+        "Liangjiang Development Group and Jinfeng Motor Co., Ltd. launched a joint venture to make trucks. "
+        "The joint venture, Jinfeng Hydrogen Vehicle Co., Ltd., is based in Yubei. It will build the Yubei "
+        "Hydrogen Truck Plant. Hunan Steel Co., Ltd. and Xiangtan University set up a partnership on materials. "
+        "Qiyun Group formed a joint venture with Hengda Co., Ltd. Lanxin Group launched a new venture.",
+        {("Jinfeng Motor Co., Ltd.", "cooperates_with", "Liangjiang Development Group", None),
+         ("Jinfeng Hydrogen Vehicle Co., Ltd.", "develops", "Yubei Hydrogen Truck Plant", None),
+         ("Jinfeng Hydrogen Vehicle Co., Ltd.", "located_in", "Yubei", None),
+         ("Hunan Steel Co., Ltd.", "cooperates_with", "Xiangtan University", None),
+         ("Hengda Co., Ltd.", "cooperates_with", "Qiyun Group", None)}),
+    "'a memorandum of understanding with B'; 'X Co., Ltd. announced that it has invested N in B'; "
+    "a headline's 'deals worth N' are no event's value": (
+        "Tianchi Expo opens in Hami, deals worth 30 bln yuan signed\n\n"
+        "Tianshan Energy Group inked a memorandum of understanding with Kazakh energy company QazNur Services. "
+        "Sinofarm Technology Group Co., Ltd. announced that it has invested 800 million yuan in Hengtai "
+        "Agriculture Co., Ltd.",
+        {("QazNur Services", "signed_agreement_with", "Tianshan Energy Group", None),
+         ("Sinofarm Technology Group Co., Ltd.", "invests_in", "Hengtai Agriculture Co., Ltd.", None),
+         ("Tianchi Expo", "located_in", "Hami", None)}),
+    "a place named by the start of the area a body governs is that area, the body's head words the body; "
+    "an unnamed project gets no triple": (
+        "Vorne AG signed an agreement with the Administrative Committee of the Nanhui Special Area of China "
+        "(Shanghai) Pilot Free Trade Zone. The Vorne Smart Factory will be located in Nanhui. Vorne AG also "
+        "signed an agreement with Donghai Hydrogen Co., Ltd. on a hydrogen industrial park. Sun Li, Deputy "
+        "Director of the Administrative Committee, attended the signing.",
+        {("Administrative Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone",
+          "signed_agreement_with", "Vorne AG", None),
+         ("Vorne Smart Factory", "located_in", "Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone", None),
+         ("Vorne AG", "develops", "Vorne Smart Factory", None),
+         ("Donghai Hydrogen Co., Ltd.", "signed_agreement_with", "Vorne AG", None),
+         ("Sun Li", "holds_position",
+          "Administrative Committee of the Nanhui Special Area of China (Shanghai) Pilot Free Trade Zone",
+          "Deputy Director")}),
+    "short forms without a leading place or with a company's first words; a title 'of the company'; "
+    "a headline's name that only modifies a noun is no object": (
+        "Nansha district signs AI computing deal with Pengcheng Cloud\n\n"
+        "Anhui Qirui Robot Co., Ltd. makes robots. Qirui Robot, a subsidiary of Qirui Holding Group, "
+        "was founded in 2012. The company has partnered with Hefei University. Pengcheng Cloud Computing Co., "
+        "Ltd. will build the Nansha Computing Center, said Chen Jun, general manager of the company.",
+        {("Nansha district", "signed_agreement_with", "Pengcheng Cloud Computing Co., Ltd.", None),
+         ("Anhui Qirui Robot Co., Ltd.", "subsidiary_of", "Qirui Holding Group", None),
+         ("Anhui Qirui Robot Co., Ltd.", "cooperates_with", "Hefei University", None),
+         ("Pengcheng Cloud Computing Co., Ltd.", "develops", "Nansha Computing Center", None),
+         ("Chen Jun", "holds_position", "Pengcheng Cloud Computing Co., Ltd.", "general manager")}),
+    "a company's first words are no short form of a longer unit's name, nor a full name of another's": (
+        "Kunlun Cloud will build the Kunlun Xining Data Center. Zhou Ming, president of Kunlun Cloud "
+        "Intelligent Infrastructure Business Group, spoke. Weissfeld Chemie GmbH and Weissfeld Chemie "
+        "(Zhangzhou) Co., Ltd. signed an agreement.",
+        {("Kunlun Cloud", "develops", "Kunlun Xining Data Center", None),
+         ("Zhou Ming", "holds_position", "Kunlun Cloud Intelligent Infrastructure Business Group", "president"),
+         ("Weissfeld Chemie (Zhangzhou) Co., Ltd.", "signed_agreement_with", "Weissfeld Chemie GmbH", None)}),
+    "a nationality before a company's noun is no name; a value hung on the builder goes to what it builds; "
+    "'a cluster worth N' is no named project's value; a place-led short form of a company": (
+        "Xiamen Haigang Group and Danish shipping company Nordhavn Line A/S signed an agreement. The Kangyue "
+        "Vaccine Base will be built by Sichuan Kangyue Biological Products Co., Ltd., a wholly-owned subsidiary "
+        "of Shenzhen Kangyue Biological Products Co., Ltd., with a total investment of 3 billion yuan. Wang "
+        "said Chengdu is building a biomedical industry cluster worth over 100 billion yuan. Du Ming, chairman "
+        "of Shenzhen Kangyue, spoke.",
+        {("Nordhavn Line A/S", "signed_agreement_with", "Xiamen Haigang Group", None),
+         ("Sichuan Kangyue Biological Products Co., Ltd.", "develops", "Kangyue Vaccine Base", None),
+         ("Sichuan Kangyue Biological Products Co., Ltd.", "subsidiary_of",
+          "Shenzhen Kangyue Biological Products Co., Ltd.", None),
+         ("Kangyue Vaccine Base", "has_value", "3 billion yuan", None),
+         ("Du Ming", "holds_position", "Shenzhen Kangyue Biological Products Co., Ltd.", "chairman")}),
+    "a project in a city followed by its province is in both; a place so written only in the city": (
+        "Gotai Co., Ltd. will build the Gotai Battery Base in Yibin, southwest China's Sichuan Province. "
+        "Lankao county in Kaifeng, Henan province, signed an agreement with Gotai Co., Ltd.",
+        {("Gotai Co., Ltd.", "develops", "Gotai Battery Base", None),
+         ("Gotai Battery Base", "located_in", "Yibin", None),
+         ("Gotai Battery Base", "located_in", "Sichuan Province", None),
+         ("Yibin", "located_in", "Sichuan Province", None),
+         ("Sichuan Province", "located_in", "southwest China", None),
+         ("Lankao county", "located_in", "Kaifeng", None),
+         ("Kaifeng", "located_in", "Henan province", None),
+         ("Gotai Co., Ltd.", "signed_agreement_with", "Lankao county", None)}),
+    "'whose investor is X'; 'A's parent company, B,'; 'signed by A and B'; 'X-based' starts no name; "
+    "'acquired' a company invests in it; a trailing 'accompanied by' visits nothing": (
+        "The Gansu Hydrogen Valley Project, whose investor is Longhua Energy Group, opened. Lanzhou Qilian "
+        "Materials Co., Ltd. makes foil. The company's parent company, Qilian Metals Group, is in Lanzhou. "
+        "The agreement was signed by Qilian Metals Group and the Lanzhou New Area Administrative Committee. "
+        "Suzhou-based Tongyuan Medical Technology Co., Ltd. has acquired Bremer Sensorik GmbH for 95 million "
+        "euros. Ren Gang "
+        "visited Lanzhou, accompanied by Zhu Hao.",
+        {("Longhua Energy Group", "invests_in", "Gansu Hydrogen Valley Project", None),
+         ("Lanzhou Qilian Materials Co., Ltd.", "subsidiary_of", "Qilian Metals Group", None),
+         ("Lanzhou New Area Administrative Committee", "signed_agreement_with", "Qilian Metals Group", None),
+         ("Tongyuan Medical Technology Co., Ltd.", "located_in", "Suzhou", None),
+         ("Tongyuan Medical Technology Co., Ltd.", "invests_in", "Bremer Sensorik GmbH", None),
+         ("Ren Gang", "visited", "Lanzhou", None)}),
+    "'A and B, the capital of C' puts only B in C; 'the two cities will cooperate'; a place's office after "
+    "'its' is no name; a place-led short form of three words; 'was attended by ..., including X'": (
+        "Chongqing Municipality and Vientiane, the capital of Laos, signed a sister-city agreement. Vientiane "
+        "Mayor Khamphanh Sayavong spoke. The two cities will cooperate in tourism. Chongqing Logistics Group "
+        "also opened its Vientiane office. The 2025 Hubei Investment Conference was held in Wuhan. The "
+        "conference was attended by 500 business leaders, including Liu Ping. China Huadian will invest in "
+        "the Jingmen Clean Energy Base. China Huadian Corporation is a power company.",
+        {("Chongqing Municipality", "signed_agreement_with", "Vientiane", None),
+         ("Chongqing Municipality", "cooperates_with", "Vientiane", None),
+         ("Vientiane", "located_in", "Laos", None),
+         ("Khamphanh Sayavong", "holds_position", "Vientiane", "Mayor"),
+         ("Hubei Investment Conference", "located_in", "Wuhan", None),
+         ("Liu Ping", "attended", "Hubei Investment Conference", None),
+         ("China Huadian Corporation", "invests_in", "Jingmen Clean Energy Base", None)}),
+    "'presided over' and 'said at' an event attend it; a title of a described company; 'was appointed as'; "
+    "'located in the north of Z'; 'responsible for the investment, construction and operation of the station'": (
+        "The 2025 Foshan Smart Manufacturing Summit opened on June 5. Mayor Bai Tao presided over the summit. "
+        "Mr. Kenji Mori, president of Japanese machine tool maker Hayate Machinery Co., Ltd., said at the summit "
+        "that his company will grow. Mori was recently appointed as chairman of the Japan-China Tool "
+        "Association. The Sanshui Lake Science City, located in the north of Foshan, grows. The Foshan Xinan "
+        "Pumped Storage Power Station will open. Nanling Green Power Co., Ltd. will be responsible for the "
+        "investment, construction and operation of the power station. Mr. Bai said at the meeting that "
+        "Foshan will grow.",
+        {("Bai Tao", "attended", "Foshan Smart Manufacturing Summit", None),
+         ("Bai Tao", "holds_position", "Foshan", "Mayor"),
+         ("Kenji Mori", "attended", "Foshan Smart Manufacturing Summit", None),
+         ("Kenji Mori", "holds_position", "Hayate Machinery Co., Ltd.", "president"),
+         ("Kenji Mori", "holds_position", "Japan-China Tool Association", "chairman"),
+         ("Sanshui Lake Science City", "located_in", "Foshan", None),
+         ("Nanling Green Power Co., Ltd.", "develops", "Foshan Xinan Pumped Storage Power Station", None),
+         ("Nanling Green Power Co., Ltd.", "invests_in", "Foshan Xinan Pumped Storage Power Station", None)}),
+    "an amount written before a project's noun measures that project, one sum written twice is one fact; "
+    "before any other noun it measures nothing": (
+        "Construction starts on 15-billion-yuan chip project in Chongqing\n\n"
+        "The Xiyong Chip Packaging Project started. With a total investment of RMB 15 billion, the project "
+        "will open in 2026. The Wufeng Pumped Storage Power Station, a 9.8-billion-yuan project in Wufeng "
+        "County, will open. Hefei has a 100-billion-yuan industry.",
+        {("Xiyong Chip Packaging Project", "located_in", "Chongqing", None),
+         ("Xiyong Chip Packaging Project", "has_value", "RMB 15 billion", None),
+         ("Wufeng Pumped Storage Power Station", "has_value", "9.8 billion yuan", None),
+         ("Wufeng Pumped Storage Power Station", "located_in", "Wufeng County", None)}),
+    "a hyphenated word other than '-based' inside a body's name; a city's project after 'its' is a name": (
+        "Xu Yong, Director of the State-owned Assets Supervision and Administration Commission of Guizhou "
+        "Province, spoke. BYD Co., Ltd. will expand its Wuhan plant.",
+        {("Xu Yong", "holds_position", "State-owned Assets Supervision and Administration Commission", "Director"),
+         ("BYD Co., Ltd.", "develops", "Wuhan plant", None)}),
+    "'X led a delegation to Z. The delegation visited Y': X visits both; 'an R&D center' is no name": (
+        "Han Ming, Secretary of the CPC Nanjing Municipal Committee, led a delegation to Suzhou on October 20. "
+        "The delegation visited Xinda Biologics Co., Ltd. Han invited the firm to set up an R&D center in "
+        "the Jiangbei New Area.",
+        {("Han Ming", "holds_position", "CPC Nanjing Municipal Committee", "Secretary"),
+         ("Han Ming", "visited", "Suzhou", None),
+         ("Han Ming", "visited", "Xinda Biologics Co., Ltd.", None)}),
 }
 
 
