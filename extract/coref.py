@@ -186,7 +186,7 @@ def _governed_areas(mentions: list[Mention]) -> list[str]:
         parts = mention.text.split(" of ", 1)
         if mention.type != ontology.GOVERNMENT_BODY or len(parts) < 2:
             continue
-        area = parts[1][len("the "):] if parts[1].startswith("the ") else parts[1]
+        area = parts[1].removeprefix("the ")
         if words.head_type(words_of(area)[-1]) == ontology.PLACE and len(words_of(area)) > 1:
             found.append(area)
     return found

@@ -367,7 +367,7 @@ def _place_led_short_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     forms = {tuple(t.text for t in doc[m.start:m.start + 2]) for m in mentions
              if m.type == ontology.COMPANY and m.end - m.start > 2 and doc[m.start].lower_ in places}
     found = []
-    for first, second in zip(doc[:-1], doc[1:]):
+    for first, second in pairwise(doc):
         if (first.text, second.text) not in forms:
             continue
         inside = [m for m in mentions if m.start < second.i + 1 and first.i < m.end]

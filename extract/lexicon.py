@@ -5,10 +5,9 @@ genre (titles, name heads, place names, verbs) can be read and extended as data.
 """
 from __future__ import annotations
 
-import re
-
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
