@@ -111,7 +111,8 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             continue
         if short_core and short_core in {core_words(other), _after_places(core_words(other))}:
             by_core.append(other)
-        elif not strong and long[:len(short)] == short and other_kind not in _NAMED_AFTER or \
+        elif not strong and short in {long[:len(short)], _after_country(long)[:len(short)]} and \
+                other_kind not in _NAMED_AFTER or \
                 kind == other_kind and long[:len(short) + 1] == (*short, "of") or \
                 kind == other_kind == ontology.COMPANY and len(short_core) > 1 and short == short_core and \
                 core_words(other)[:len(short_core)] == short_core and len(core_words(other)) == len(short_core) + 1:
@@ -130,6 +131,12 @@ def _after_places(words: tuple[str, ...]) -> tuple[str, ...]:
     while i < len(words) - 1 and words[i] in places:
         i += 1
     return words[i:]
+
+
+def _after_country(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words after a country that begins it, its brand first ("china huaxin materials group" ->
+    "huaxin materials group"); a city that begins a name marks a local unit ("Yueyang Moxun Electronics")."""
+    return words[1:] if words and lexicon().places.get(words[0]) == "countries" else ()
 
 
 def _made_of(words: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:

@@ -94,6 +94,7 @@ class Lexicon:
     party_nouns: frozenset[str]
     phase_nouns: frozenset[str]
     event_part_nouns: frozenset[str]
+    whole_event_parts: frozenset[str]
     attendee_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -149,7 +150,7 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "surnames", "surname_stopwords", "definite_determiners", "possessive_determiners",
                      "person_pronouns", "thing_pronouns", "currency", "site_nouns", "example_words",
                      "delegation_nouns", "part_nouns", "cooperation_nouns", "party_nouns", "phase_nouns",
-                     "event_part_nouns", "province_adjectives", "direction_nouns", "home_nouns", "attendee_nouns",
+                     "event_part_nouns", "whole_event_parts", "province_adjectives", "direction_nouns", "home_nouns", "attendee_nouns",
                      "companion_verbs", "companion_adverbs", "saying_verbs", "joint_adverbs", "parent_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),

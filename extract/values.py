@@ -68,6 +68,16 @@ def _of_unnamed_things(amount: Span, context: Context) -> bool:
     return False
 
 
+def _an_example(mention: Mention, context: Context) -> bool:
+    """Whether a name is only one of the examples of a plural ("signed agreements with 12 companies,
+    including A and B, with a total investment of"): an amount after it measures the many, not it."""
+    token = context.doc[mention.start:mention.end].root
+    while token.dep_ in {"conj", "appos"}:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in lexicon().example_words and prep.head.tag_ == "NNS"
+
+
 def _clause_owner(amount: Span, context: Context) -> tuple[bool, Mention | None]:
     """What the verb of the amount's value noun says has it, and whether the verb says: the subject of
     "have", "achieve" or "reach" ("the park is expected to achieve an output value of"); for a "with"
@@ -153,6 +163,8 @@ def values(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         earlier = [m for m in context.in_span(sent) if m.end <= amount.start and m.type in _MEASURED]
         said, owner = _clause_owner(amount, context)
+        if not said and earlier and _an_example(earlier[-1], context):
+            continue
         measured = owner if said else earlier[-1] if earlier else context.topic_project()
         if measured:
             value = Mention(amount.start, amount.end, amount.text, ontology.AMOUNT, name=amount.text)

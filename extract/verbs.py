@@ -88,7 +88,7 @@ def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) 
         counted = [] if own else _counted(token, context)
         named = [m for m in map(context.at, (c for c in token.children if c.dep_ == "appos")) if m]
         mentions = [own] if own else counted or named or context.mentions_of(antecedents(token)) or \
-            [m for m in map(context.at, _reached(token, owners=owners)) if m]
+            [m for m in map(context.at, _reached(token, owners=owners)) if m] or _event_meant(token, context)
         if token.lower_ in lexicon().delegation_nouns:
             leaders = [m for m in mentions if m.type == ontology.PERSON]
             if leaders:
@@ -106,6 +106,18 @@ def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) 
                     groups.append([listed])
                     seen.add(listed)
     return [group for group in groups if group]
+
+
+def _event_meant(token: Token, context: Context) -> list[Mention]:
+    """"the opening ceremony" (or closing, plenary) with no "of the X": the event the text is about, named
+    before; a "signing ceremony" is no part of it."""
+    words = lexicon()
+    kinds = {token.lower_} | {child.lower_ for child in token.children if child.dep_ in {"compound", "amod"}}
+    if token.lower_ not in words.event_part_nouns or not kinds & words.whole_event_parts or \
+            any(child.dep_ == "prep" and child.lower_ == "of" for child in token.children):
+        return []
+    event = context.salient(frozenset({ontology.EVENT}), token.i)
+    return [event] if event else []
 
 
 def _leader_before(token: Token, context: Context) -> Mention | None:

@@ -571,6 +571,23 @@ CASES = {
         {("Han Ming", "holds_position", "CPC Nanjing Municipal Committee", "Secretary"),
          ("Han Ming", "visited", "Suzhou", None),
          ("Han Ming", "visited", "Xinda Biologics Co., Ltd.", None)}),
+    "'a keynote speech at the opening ceremony' attends the event named before, a signing ceremony nothing; "
+    "an amount after the examples of a plural measures none of them; a brand word after a country is the "
+    "company named first, not its subsidiary named after it": (
+        "The 2026 Jinan Hydrogen Energy Expo opened on May 9. Sun Wei, vice mayor of Jinan, delivered a keynote "
+        "speech at the opening ceremony. Ma Lin attended the signing ceremony. The Jinan Municipal Bureau of "
+        "Commerce signed agreements with 8 companies, including Qilu Hydrogen Co., Ltd. and Taishan Fuel Cell "
+        "Co., Ltd., with a total investment of 12 billion yuan. China Yuantai Energy Group set up a "
+        "subsidiary, Yuantai Hydrogen Technology Co., Ltd. Yuantai also announced that it has signed an "
+        "agreement with Shandong University to jointly build the Jinan Hydrogen Research Center.",
+        {("Sun Wei", "holds_position", "Jinan", "vice mayor"),
+         ("Sun Wei", "attended", "Jinan Hydrogen Energy Expo", None),
+         ("Jinan Municipal Bureau of Commerce", "signed_agreement_with", "Qilu Hydrogen Co., Ltd.", None),
+         ("Jinan Municipal Bureau of Commerce", "signed_agreement_with", "Taishan Fuel Cell Co., Ltd.", None),
+         ("Yuantai Hydrogen Technology Co., Ltd.", "subsidiary_of", "China Yuantai Energy Group", None),
+         ("China Yuantai Energy Group", "signed_agreement_with", "Shandong University", None),
+         ("China Yuantai Energy Group", "develops", "Jinan Hydrogen Research Center", None),
+         ("Shandong University", "develops", "Jinan Hydrogen Research Center", None)}),
 }
 
 
