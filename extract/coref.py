@@ -100,9 +100,10 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
     """The longer names of the article that `text` is a short form of, best first (the same words less
     a leading place and suffixes: "Qirui Robot" of "Anhui Qirui Robot Co., Ltd."; a company's name less
     its last word: "Pengcheng Cloud" of "Pengcheng Cloud Computing Co., Ltd."; a body's head words: "the
-    Administrative Committee" of "Administrative Committee of the X Zone")."""
+    Administrative Committee" of "Administrative Committee of the X Zone"); last, a company's first words
+    after a leading place ("Xinrui" of "Zhuzhou Xinrui Rail Transit Equipment Co., Ltd.")."""
     short, short_core = words_of(text), core_words(text)
-    by_core, by_prefix, by_subsequence, by_suffix = [], [], [], []
+    by_core, by_prefix, by_subsequence, by_suffix, by_place_prefix = [], [], [], [], []
     for other, other_kind, other_strong in names:
         long = words_of(other)
         if len(long) <= len(short) or other == text:
@@ -121,7 +122,9 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             by_subsequence.append(other)
         elif long[-len(short):] == short and _made_of(long[:len(long) - len(short)], leading):
             by_suffix.append(other)
-    return by_core + by_prefix + by_subsequence + by_suffix
+        elif not strong and kind == other_kind == ontology.COMPANY and _after_places(long)[:len(short)] == short:
+            by_place_prefix.append(other)
+    return by_core + by_prefix + by_subsequence + by_suffix + by_place_prefix
 
 
 def _after_places(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -284,10 +287,12 @@ def _topic_before(token: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def _reporter(verb: Token, mentions: list[Mention]) -> Mention | None:
-    """The name, other than a person's, that is the subject of a verb of saying ("X announced that it ...")."""
+    """The name, other than a person's, that is the subject of a verb of saying ("X announced that it ..."),
+    or that the verb was parsed as describing ("X, a state-owned enterprise, announced that it ...")."""
     for mention in mentions:
         last = verb.doc[mention.start:mention.end].root
-        if last.head == verb and last.dep_ in _SUBJECTS and mention.type != ontology.PERSON:
+        if mention.type != ontology.PERSON and (last.head == verb and last.dep_ in _SUBJECTS or
+                                                verb.dep_ == "acl" and verb.head == last):
             return mention
     return None
 

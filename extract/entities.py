@@ -273,8 +273,9 @@ def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
 def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Names of the article repeated where neither the ruler nor NER saw them: names of two words or
     more in any case ("the eastern new district"), one-word names as written ("Tencent"), a company's
-    name without its suffix ("Tencent" for "Tencent Co., Ltd."), and the surname of a person whose name
-    puts it last ("Harmon" for "Lisa Harmon")."""
+    name without its suffix ("Tencent" for "Tencent Co., Ltd."), its brand after a leading place ("Xinrui"
+    of "Zhuzhou Xinrui Rail Transit Equipment Co., Ltd."), and the surname of a person whose name puts it
+    last ("Harmon" for "Lisa Harmon")."""
     forms: dict[str, dict[tuple[str, ...], tuple[str, Mention]]] = {}
     generic = lexicon().generic_name_words
     for mention in mentions:
@@ -292,6 +293,9 @@ def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                                                      if t.lower_ in core), mention))
         if mention.type == ontology.COMPANY and len(tokens) > 1 and _brand(tokens[0]):
             forms.setdefault(words[0], {}).setdefault(words[:1], (tokens[0].text, mention))
+        elif mention.type == ontology.COMPANY and len(tokens) > 2 and words[0] in lexicon().places and \
+                _brand(tokens[1]):
+            forms.setdefault(words[1], {}).setdefault(words[1:2], (tokens[1].text, mention))
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
     for token in doc:
