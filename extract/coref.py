@@ -8,9 +8,10 @@
   place or company ("Municipal Party Committee" for "Jinhua Municipal Party Committee");
 - a body named by level only ("the Municipal Energy Bureau") takes the article's city or province;
 - a definite noun ("the company", "our city", "the conference") is the nearest earlier name of its
-  kind (for "the company", also a name NER took for an organization without a head word to say so),
-  and the city or province the article is about for "the city" and "the province"; "he" and "she"
-  are the person named last.
+  kind (for "the company", the subject of that name's sentence if it is one, but for "the new company"
+  the name itself; also a name NER took for an organization without a head word to say so), and the
+  city or province the article is about for "the city" and "the province";
+  "he" and "she" are the person named last.
 """
 from __future__ import annotations
 
@@ -243,8 +244,10 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
         if doc[start].lower_ not in words.definite_determiners:
             continue
         modifiers = [t.lower_ for t in doc[start + 1:token.i] if not _in_compound(doc, t.i)]
+        new = bool(modifiers) and modifiers[0] in words.newness_words
+        modifiers = modifiers[1:] if new else modifiers
         antecedent = _antecedent(token.i, token.lower_, target, mentions, home)
-        if antecedent and target.endswith("*"):
+        if antecedent and target.endswith("*") and not new:
             antecedent = _salient(doc, antecedent, mentions, token.i)
         if antecedent and all(word in words_of(antecedent.name) for word in modifiers):
             found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, antecedent.type,

@@ -88,6 +88,7 @@ class Lexicon:
     surname_stopwords: frozenset[str]
     definite_heads: dict[str, str]
     definite_determiners: frozenset[str]
+    newness_words: frozenset[str]
     possessive_determiners: frozenset[str]
     count_words: dict[str, int]
     place_levels: dict[str, int]
@@ -147,7 +148,7 @@ def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
 _LISTS: dict[str, Callable[[list[str]], Any]] = {
     **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words",
                      "levels", "city_titles", "province_titles", "representatives", "name_stopwords",
-                     "surnames", "surname_stopwords", "definite_determiners", "possessive_determiners",
+                     "surnames", "surname_stopwords", "definite_determiners", "newness_words", "possessive_determiners",
                      "person_pronouns", "thing_pronouns", "currency", "site_nouns", "example_words",
                      "delegation_nouns", "part_nouns", "cooperation_nouns", "party_nouns", "phase_nouns",
                      "event_part_nouns", "whole_event_parts", "province_adjectives", "direction_nouns", "home_nouns", "attendee_nouns",

@@ -589,19 +589,22 @@ CASES = {
          ("China Yuantai Energy Group", "develops", "Jinan Hydrogen Research Center", None),
          ("Shandong University", "develops", "Jinan Hydrogen Research Center", None)}),
     "a company's brand after a leading place is its short form; 'the chamber'; a chamber of commerce 'in' a "
-    "country is one name; 'X, a state-owned enterprise, announced that it has set up a subsidiary, A'": (
+    "country is one name; 'X, a state-owned enterprise, announced that it has set up a subsidiary, A'; "
+    "'the new company' is the company named last": (
         "Zhou Ping visited Changsha Boyuan Precision Machinery Co., Ltd. At Boyuan, Zhou heard a report from Xu "
         "Jie, chairman of the company. Zhou met with Anna Keller, vice president of the Swiss Chamber of Commerce "
         "in China. Keller said the chamber will cooperate with the Changsha Municipal Bureau of Commerce. Guotai "
         "Shipbuilding Group, a central state-owned enterprise, announced that it has set up a subsidiary, Guotai "
-        "Marine Engines Co., Ltd., in Changsha.",
+        "Marine Engines Co., Ltd., in Changsha. The new company will invest 2 billion yuan in the Xingsha Marine "
+        "Industrial Park, which opened in 2020.",
         {("Zhou Ping", "visited", "Changsha Boyuan Precision Machinery Co., Ltd.", None),
          ("Xu Jie", "holds_position", "Changsha Boyuan Precision Machinery Co., Ltd.", "chairman"),
          ("Anna Keller", "holds_position", "Swiss Chamber of Commerce in China", "vice president"),
          ("Zhou Ping", "met_with", "Anna Keller", None),
          ("Changsha Municipal Bureau of Commerce", "cooperates_with", "Swiss Chamber of Commerce in China", None),
          ("Guotai Marine Engines Co., Ltd.", "subsidiary_of", "Guotai Shipbuilding Group", None),
-         ("Guotai Marine Engines Co., Ltd.", "located_in", "Changsha", None)}),
+         ("Guotai Marine Engines Co., Ltd.", "located_in", "Changsha", None),
+         ("Guotai Marine Engines Co., Ltd.", "invests_in", "Xingsha Marine Industrial Park", None)}),
 }
 
 
