@@ -19,7 +19,7 @@ from spacy.tokens import Span
 
 from . import ontology
 from .context import Candidate, Context, conjuncts, subjects_of
-from .coref import words_of
+from .coref import core_words, words_of
 from .entities import Mention, is_brand_word
 from .lexicon import lexicon, read_pattern_file
 from .nlp import DATELINE_DASHES
@@ -87,11 +87,13 @@ def place_descriptions(sent: Span, context: Context) -> Iterator[Candidate]:
     province the article is about; "Nanchang is home to the Y New Area" and "Z, home to Y," put Y in Z."""
     words = lexicon()
     for token in sent:
-        if token.dep_ not in {"appos", "attr"} or context.at(token):
+        appositive = token.dep_ == "appos" or token.lower_ in words.home_nouns and token.i > sent.start \
+            and context.doc[token.i - 1].text == ","  # "Z, home to Y," also where parsed as an adverb
+        if not appositive and token.dep_ != "attr" or context.at(token):
             continue
         before = token.left_edge.i - 1
         described = ([m for m in [context.ending_at(before)] if m and context.doc[before].text == ","]
-                     if token.dep_ == "appos" else context.mentions_of(subjects_of(token)))
+                     if appositive else context.mentions_of(subjects_of(token)))
         targets = [context.at(t) for prep in token.children if prep.dep_ == "prep"
                    for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)
                    if prep.lower_ == ("to" if token.lower_ in words.home_nouns else "of") or prep.lower_ == "in"]
@@ -357,15 +359,17 @@ def founded_subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
 def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:
     """A project whose name begins with a company's name, or with its brand (the first word of "Geely
     Holding Group"), is that company's project; a name NER took for an organization without a head word
-    to say so ("Tencent") counts as a company's, unless it names a place elsewhere ("the Pecs plant")."""
+    to say so ("Tencent") counts as a company's, unless it names a place elsewhere ("the Pecs plant"); nor
+    is a word the article names a place by a brand ("Heyang" of "Heyang County" and "Heyang Tianrun Co.")."""
     places = {m.name for m in context.mentions if m.type == ontology.PLACE}
+    place_words = {core_words(name)[0] for name in places if core_words(name)}
     owners = [m for m in context.mentions if m.type == ontology.COMPANY or m.type == ontology.ORGANIZATION
               and not m.strong and m.source == "ner" and m.name not in places]
     by_form: dict[tuple[str, ...], Mention] = {}
     for owner in owners:
         for form in (words_of(owner.name), words_of(owner.text)):
             by_form.setdefault(form, owner)
-            if len(form) > 1 and is_brand_word(form[0]):
+            if len(form) > 1 and is_brand_word(form[0]) and form[0] not in place_words:
                 by_form.setdefault(form[:1], owner)
     forms = sorted(by_form, key=len, reverse=True)
     for mention in context.in_span(sent):

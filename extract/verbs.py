@@ -238,12 +238,16 @@ def _group(predicate: str) -> bool:
 
 
 def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
-    """Triples from the verb patterns matched in the sentence."""
+    """Triples from the verb patterns matched in the sentence; a conjoined verb's agent is its first verb's
+    only where that verb has none of its own ("Y is invested and built by X", but not "Y is funded by A and
+    managed by X")."""
     doc = context.doc
     table = verb_table()
     arguments: dict[tuple[str, int], tuple[list[Token], list[Token]]] = {}
     for key, nodes in verb_matcher()(sent):
         verb = nodes["verb"]
+        if "also" in nodes and any(child.dep_ == "agent" for child in verb.children):
+            continue
         subject_tokens, object_tokens = arguments.setdefault((key, verb.i), ([], []))
         subject = nodes.get("subject")
         for token in (conjuncts(subject) if subject is not None else subjects_of(verb)):

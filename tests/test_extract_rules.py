@@ -605,6 +605,18 @@ CASES = {
          ("Guotai Marine Engines Co., Ltd.", "subsidiary_of", "Guotai Shipbuilding Group", None),
          ("Guotai Marine Engines Co., Ltd.", "located_in", "Changsha", None),
          ("Guotai Marine Engines Co., Ltd.", "invests_in", "Xingsha Marine Industrial Park", None)}),
+    "'the fund', 'the valley'; 'funded by A and managed by X' (X manages, A funds); 'Z, home to Y' parsed "
+    "as an adverb; a word the article names a place by is no company's brand": (
+        "The Wuxi Biomedical Industry Fund was launched on Friday. The fund is funded by Wuxi Industry "
+        "Development Group and managed by Taihu Venture Capital Co., Ltd. Zhao Min spoke at the ceremony in "
+        "Liangxi District, home to the Wuxi Life Science Valley. Taihu Venture Capital will invest in the "
+        "valley, which hosts 40 firms. Officials of Luoxi County met investors. Luoxi Lvyuan Tea Co., Ltd. "
+        "will build the Luoxi Black Tea Base. The Luoxi Pottery Park opened in May.",
+        {("Wuxi Industry Development Group", "invests_in", "Wuxi Biomedical Industry Fund", None),
+         ("Taihu Venture Capital Co., Ltd.", "develops", "Wuxi Biomedical Industry Fund", None),
+         ("Wuxi Life Science Valley", "located_in", "Liangxi District", None),
+         ("Taihu Venture Capital Co., Ltd.", "invests_in", "Wuxi Life Science Valley", None),
+         ("Luoxi Lvyuan Tea Co., Ltd.", "develops", "Luoxi Black Tea Base", None)}),
 }
 
 
