@@ -88,7 +88,8 @@ def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) 
         counted = [] if own else _counted(token, context)
         named = [m for m in map(context.at, (c for c in token.children if c.dep_ == "appos")) if m]
         mentions = [own] if own else counted or named or context.mentions_of(antecedents(token)) or \
-            [m for m in map(context.at, _reached(token, owners=owners)) if m] or _event_meant(token, context)
+            [m for m in map(context.at, _reached(token, owners=owners)) if m] or \
+            [m for t in (token, *antecedents(token)) for m in _event_meant(t, context)]
         if token.lower_ in lexicon().delegation_nouns:
             leaders = [m for m in mentions if m.type == ontology.PERSON]
             if leaders:

@@ -579,7 +579,8 @@ CASES = {
         "Commerce signed agreements with 8 companies, including Qilu Hydrogen Co., Ltd. and Taishan Fuel Cell "
         "Co., Ltd., with a total investment of 12 billion yuan. China Yuantai Energy Group set up a "
         "subsidiary, Yuantai Hydrogen Technology Co., Ltd. Yuantai also announced that it has signed an "
-        "agreement with Shandong University to jointly build the Jinan Hydrogen Research Center.",
+        "agreement with Shandong University to jointly build the Jinan Hydrogen Research Center. Kong Hui addressed "
+        "the closing ceremony, which was presided over by Tian Bo.",
         {("Sun Wei", "holds_position", "Jinan", "vice mayor"),
          ("Sun Wei", "attended", "Jinan Hydrogen Energy Expo", None),
          ("Jinan Municipal Bureau of Commerce", "signed_agreement_with", "Qilu Hydrogen Co., Ltd.", None),
@@ -587,7 +588,9 @@ CASES = {
          ("Yuantai Hydrogen Technology Co., Ltd.", "subsidiary_of", "China Yuantai Energy Group", None),
          ("China Yuantai Energy Group", "signed_agreement_with", "Shandong University", None),
          ("China Yuantai Energy Group", "develops", "Jinan Hydrogen Research Center", None),
-         ("Shandong University", "develops", "Jinan Hydrogen Research Center", None)}),
+         ("Shandong University", "develops", "Jinan Hydrogen Research Center", None),
+         ("Kong Hui", "attended", "Jinan Hydrogen Energy Expo", None),
+         ("Tian Bo", "attended", "Jinan Hydrogen Energy Expo", None)}),
     "a company's brand after a leading place is its short form; 'the chamber'; a chamber of commerce 'in' a "
     "country is one name; 'X, a state-owned enterprise, announced that it has set up a subsidiary, A'; "
     "'the new company' is the company named last": (
