@@ -271,9 +271,11 @@ def _companions(token: Token) -> list[Token]:
 
 def _joint_partners(verb: Token) -> list[Token]:
     """Who signed with the subject, where the agreement's purpose is done "jointly" ("X entered into an
-    agreement with Y to jointly build Z", "X signed with Y to jointly develop Z"): Y."""
+    agreement with Y to jointly build Z", "X signed with Y to jointly develop Z", "X signed an agreement
+    with Y and jointly set up Z"): Y."""
     words = lexicon()
-    if verb.dep_ not in {"acl", "advcl", "xcomp"} or not any(c.lower_ in words.joint_adverbs for c in verb.children):
+    if verb.dep_ not in {"acl", "advcl", "xcomp", "conj"} or \
+            not any(c.lower_ in words.joint_adverbs for c in verb.children):
         return []
     above = verb.head
     agreements = [above] if above.lower_ in _AGREEMENTS else [

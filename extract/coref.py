@@ -11,7 +11,8 @@
   kind (for "the company", the subject of that name's sentence if it is one, but for "the new company"
   the name itself; also a name NER took for an organization without a head word to say so), and the
   city or province the article is about for "the city" and "the province";
-  "he" and "she" are the person named last.
+  "he" and "she" are the person named last; "we" outside quotation marks (a government's work report)
+  is the first government body the article names after its headline.
 """
 from __future__ import annotations
 
@@ -57,9 +58,9 @@ class Home:
 
 
 def home_places(doc: Doc, mentions: list[Mention]) -> Home:
-    """The city and the province named most often, directly or in the names of their bodies, else the
-    province that begins the most other names ("the Hunan Hydrogen Energy Base"); a place that only
-    describes something else ("the Shenzhen-based company") does not count."""
+    """The city and the province named most often (a municipality, "Beijing", is both), directly or in the
+    names of their bodies, else the province that begins the most other names ("the Hunan Hydrogen Energy
+    Base"); a place that only describes something else ("the Shenzhen-based company") does not count."""
     words = lexicon()
     counts: dict[str, Counter[str]] = {"cities": Counter(), "provinces": Counter(), "province_in_names": Counter()}
     for mention in mentions:
@@ -70,6 +71,8 @@ def home_places(doc: Doc, mentions: list[Mention]) -> Home:
         if mention.type == ontology.PLACE:
             if level in counts:
                 counts[level][core] += 1
+            if core in words.municipalities:
+                counts["cities"][core] += 1
             elif words_of(mention.text)[-1:] == ("city",):
                 counts["cities"][core] += 1
             elif words_of(mention.text)[-1:] == ("province",):
@@ -226,6 +229,13 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
                 found.append(Mention(token.i, token.i + 1, token.text, person.type, name=person.name,
                                      source="pronoun"))
             continue
+        if token.lower_ in words.speaker_pronouns and token.i not in taken and not _quoted(token):
+            bodies = [m for m in mentions if m.type == ontology.GOVERNMENT_BODY]
+            body = next((m for m in bodies if m.start >= doc[0].sent.end), bodies[0] if bodies else None)
+            if body:
+                found.append(Mention(token.i, token.i + 1, token.text, body.type, name=body.name,
+                                     source="pronoun"))
+            continue
         if token.lower_ in words.thing_pronouns and token.i not in taken:
             thing = _topic_before(token, sorted(mentions + found, key=lambda m: m.start))
             if thing:
@@ -253,6 +263,11 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
             found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, antecedent.type,
                                  name=antecedent.name, source="definite"))
     return found
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token stands inside quotation marks (an odd number of them before it in the doc)."""
+    return sum(t.text in {'"', "“", "”"} for t in token.doc[:token.i]) % 2 == 1
 
 
 def _in_compound(doc: Doc, i: int) -> bool:

@@ -179,15 +179,17 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
 def _scope_noun(span: Span) -> bool:
     """Whether a span is a country's or region's name, or a nationality, before a common noun, which says
     where something reaches or comes from rather than names it ("its China headquarters", "the
-    Asia-Pacific hub", "Danish shipping company X"); so is any place's after "its", but for a project
-    ("its Vientiane office", not "its Wuhan plant")."""
+    Asia-Pacific hub", "Danish shipping company X", but not "Haidian district" that NER took for a
+    nationality); so is any place's after "its", but for a project ("its Vientiane office", not "its
+    Wuhan plant")."""
     words = lexicon()
     place = words.places.get(span[:-1].text.lower())
     owned = span.start > 0 and span.doc[span.start - 1].lower_ in words.possessive_determiners
     return len(span) > 1 and span[-1].is_lower and (
         place in {"countries", "regions"} or owned and words.head_type(span[-1].lower_) != ontology.PROJECT
         and (place or all(t.ent_type_ == "GPE" for t in span[:-1])) or
-        all(token.ent_type_ == "NORP" for token in span[:-1]))
+        all(token.ent_type_ == "NORP" for token in span[:-1])
+        and words.head_type(span[-1].lower_) != ontology.PLACE)
 
 
 def _indefinite(span: Span) -> bool:

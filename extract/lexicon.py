@@ -95,9 +95,11 @@ class Lexicon:
     party_nouns: frozenset[str]
     phase_nouns: frozenset[str]
     event_part_nouns: frozenset[str]
+    municipalities: frozenset[str]
     whole_event_parts: frozenset[str]
     attendee_nouns: frozenset[str]
     person_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     two_parties: tuple[tuple[str, ...], ...]
     value_nouns: tuple[tuple[str, ...], ...]
@@ -148,11 +150,13 @@ def _phrases(entries: list[str]) -> tuple[tuple[str, ...], ...]:
 _LISTS: dict[str, Callable[[list[str]], Any]] = {
     **dict.fromkeys(("title_case_heads", "company_suffixes", "administered_areas", "generic_name_words",
                      "levels", "city_titles", "province_titles", "representatives", "name_stopwords",
-                     "surnames", "surname_stopwords", "definite_determiners", "newness_words", "possessive_determiners",
-                     "person_pronouns", "thing_pronouns", "currency", "site_nouns", "example_words",
-                     "delegation_nouns", "part_nouns", "cooperation_nouns", "party_nouns", "phase_nouns",
-                     "event_part_nouns", "whole_event_parts", "province_adjectives", "direction_nouns", "home_nouns", "attendee_nouns",
-                     "companion_verbs", "companion_adverbs", "saying_verbs", "joint_adverbs", "parent_nouns"), _words),
+                     "surnames", "surname_stopwords", "definite_determiners", "newness_words",
+                     "possessive_determiners", "person_pronouns", "speaker_pronouns", "thing_pronouns",
+                     "currency", "site_nouns", "example_words", "delegation_nouns", "part_nouns",
+                     "cooperation_nouns", "party_nouns", "phase_nouns", "event_part_nouns",
+                     "whole_event_parts", "municipalities", "province_adjectives", "direction_nouns",
+                     "home_nouns", "attendee_nouns", "companion_verbs", "companion_adverbs", "saying_verbs",
+                     "joint_adverbs", "parent_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
 }

@@ -620,6 +620,26 @@ CASES = {
          ("Wuxi Life Science Valley", "located_in", "Liangxi District", None),
          ("Taihu Venture Capital Co., Ltd.", "invests_in", "Wuxi Life Science Valley", None),
          ("Luoxi Lvyuan Tea Co., Ltd.", "develops", "Luoxi Black Tea Base", None)}),
+    "'we' outside quotation marks in a government's work report is that government; 'completed' a project "
+    "develops it; 'signed an agreement with Y and jointly established Z' makes Y develop Z too": (
+        "Nanjing 2026 Work Report (excerpt)\n\nNanjing Municipal People's Government   2026-01-18\n\n"
+        "Last year, Jinling Heavy Industry Group completed the Nanjing Crane Base. We signed an agreement with "
+        "Southeast University and jointly established the Nanjing Bridge Research Center. \"We will grow,\" "
+        "said Ma Rui, chairman of Jinling Heavy Industry Group.",
+        {("Jinling Heavy Industry Group", "develops", "Nanjing Crane Base", None),
+         ("Nanjing Municipal People's Government", "signed_agreement_with", "Southeast University", None),
+         ("Nanjing Municipal People's Government", "develops", "Nanjing Bridge Research Center", None),
+         ("Southeast University", "develops", "Nanjing Bridge Research Center", None),
+         ("Ma Rui", "holds_position", "Jinling Heavy Industry Group", "chairman")}),
+    "a title implied in an article about a municipality takes the municipality, not a 'Science City' in it; a "
+    "district NER took for a nationality is a name": (
+        "Shanghai will open the Xuhui AI Computing Center in May, Zhang Wei, vice mayor, said. The center, "
+        "located in Xuhui district's Caohejing Science City, is operated by Shanghai Lingsuan Co., Ltd.",
+        {("Zhang Wei", "holds_position", "Shanghai", "vice mayor"),
+         ("Shanghai", "develops", "Xuhui AI Computing Center", None),
+         ("Xuhui AI Computing Center", "located_in", "Caohejing Science City", None),
+         ("Shanghai Lingsuan Co., Ltd.", "develops", "Xuhui AI Computing Center", None),
+         ("Caohejing Science City", "located_in", "Xuhui district", None)}),
 }
 
 
