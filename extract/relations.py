@@ -36,6 +36,7 @@ from .structure import (
     project_roles,
     projects_in,
     subsidiaries,
+    where_clauses,
 )
 from .values import values
 from .verbs import attendee_lists, bare_attendance, fronted_visits, verb_relations
@@ -44,7 +45,7 @@ Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
     positions, verb_relations, headline_relations, attendee_lists, bare_attendance, fronted_visits, places_in,
     capitals, place_descriptions, possessive_places, based_in, city_province, projects_in, described_projects,
-    parts, subsidiaries, project_roles, founded_subsidiaries, owned_projects, values, two_parties,
+    parts, subsidiaries, project_roles, founded_subsidiaries, owned_projects, values, two_parties, where_clauses,
 )
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")

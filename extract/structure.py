@@ -193,6 +193,22 @@ def _is_dateline(sent: Span) -> bool:
     return sent.text.rstrip().endswith(tuple(DATELINE_DASHES))
 
 
+def where_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Z, where he inspected A and B": what a clause of "where" on a place names as its verb's object is
+    in that place (but no place: "Z, where the district ...")."""
+    for token in sent:
+        verb = token.head
+        if token.lower_ != "where" or token.dep_ != "advmod" or verb.dep_ != "relcl":
+            continue
+        place = context.at(verb.head)
+        if place is None or place.type != ontology.PLACE:
+            continue
+        objects = [t for child in verb.children if child.dep_ == "dobj" for t in conjuncts(child)]
+        for mention in context.mentions_of(objects):
+            if mention.type in _LOCATABLE - {ontology.PLACE}:
+                yield Candidate(mention, "located_in", place, "place_in")
+
+
 def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
     """A project or zone that a verb places somewhere: "the Park to thrive in Taiyuan"; "the alliance was
     launched in Z" (but "X set up its headquarters in Z" places no X); "X will build a base in Z", or in
@@ -360,7 +376,8 @@ def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:
     """A project whose name begins with a company's name, or with its brand (the first word of "Geely
     Holding Group"), is that company's project; a name NER took for an organization without a head word
     to say so ("Tencent") counts as a company's, unless it names a place elsewhere ("the Pecs plant"); nor
-    is a word the article names a place by a brand ("Heyang" of "Heyang County" and "Heyang Tianrun Co.")."""
+    is a word the article names a place by a brand ("Heyang" of "Heyang County" and "Heyang Tianrun Co."),
+    nor one a place's head word follows ("Beibu" of "Beibu Gulf Port Group")."""
     places = {m.name for m in context.mentions if m.type == ontology.PLACE}
     place_words = {core_words(name)[0] for name in places if core_words(name)}
     owners = [m for m in context.mentions if m.type == ontology.COMPANY or m.type == ontology.ORGANIZATION
@@ -369,7 +386,8 @@ def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:
     for owner in owners:
         for form in (words_of(owner.name), words_of(owner.text)):
             by_form.setdefault(form, owner)
-            if len(form) > 1 and is_brand_word(form[0]) and form[0] not in place_words:
+            if len(form) > 1 and is_brand_word(form[0]) and form[0] not in place_words and \
+                    lexicon().head_type(form[1]) != ontology.PLACE:
                 by_form.setdefault(form[:1], owner)
     forms = sorted(by_form, key=len, reverse=True)
     for mention in context.in_span(sent):

@@ -640,6 +640,18 @@ CASES = {
          ("Xuhui AI Computing Center", "located_in", "Caohejing Science City", None),
          ("Shanghai Lingsuan Co., Ltd.", "develops", "Xuhui AI Computing Center", None),
          ("Caohejing Science City", "located_in", "Xuhui district", None)}),
+    "'Z, where he inspected A and B' puts A and B in Z; a brand word that a place's head follows ('Beibu "
+    "Gulf') makes its company own no project of that name; 'the university'": (
+        "Feng Tao went to Beihai, where he inspected the Beibu Gulf Cruise Terminal and Beihai Lanhai Marine Co., "
+        "Ltd. Beibu Gulf Shipping Group is a state-owned company. Pan Li, president of Nanhai University, spoke. "
+        "Wu Qiang, dean of the university, also spoke.",
+        {("Feng Tao", "visited", "Beihai", None),
+         ("Feng Tao", "visited", "Beibu Gulf Cruise Terminal", None),
+         ("Feng Tao", "visited", "Beihai Lanhai Marine Co., Ltd.", None),
+         ("Beibu Gulf Cruise Terminal", "located_in", "Beihai", None),
+         ("Beihai Lanhai Marine Co., Ltd.", "located_in", "Beihai", None),
+         ("Pan Li", "holds_position", "Nanhai University", "president"),
+         ("Wu Qiang", "holds_position", "Nanhai University", "dean")}),
 }
 
 
