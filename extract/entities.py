@@ -62,9 +62,20 @@ def type_of_name(span: Span, head_first: bool = True) -> tuple[str | None, bool]
             return kind, True
     last = span[-1]
     kind = words.head_type(last.lower_)
+    if last.lower_ in words.event_body_heads and _event_opener(span):
+        return ontology.EVENT, True
     if kind and len(span) > 1 and (last.lower_ not in words.title_case_heads or last.is_title):
         return kind, True
     return None, False
+
+
+def _event_opener(span: Span) -> bool:
+    """Whether a "Congress" is a gathering: its name opens with a year or "World" ("the 2026 World
+    Intelligence Congress") and has no level word ("the 17th Municipal People's Congress" is a body)."""
+    words = lexicon()
+    opened = [token for token in span if token.lower_ != "the"][:2]
+    return any(t.lower_ in words.event_openers or t.like_num for t in opened) and \
+        not any(t.lower_ in words.levels for t in span)
 
 
 def _names_a_place(span: Span) -> bool:

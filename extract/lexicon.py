@@ -96,6 +96,8 @@ class Lexicon:
     phase_nouns: frozenset[str]
     event_part_nouns: frozenset[str]
     municipalities: frozenset[str]
+    event_body_heads: frozenset[str]
+    event_openers: frozenset[str]
     whole_event_parts: frozenset[str]
     attendee_nouns: frozenset[str]
     person_pronouns: frozenset[str]
@@ -154,7 +156,8 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "possessive_determiners", "person_pronouns", "speaker_pronouns", "thing_pronouns",
                      "currency", "site_nouns", "example_words", "delegation_nouns", "part_nouns",
                      "cooperation_nouns", "party_nouns", "phase_nouns", "event_part_nouns",
-                     "whole_event_parts", "municipalities", "province_adjectives", "direction_nouns",
+                     "whole_event_parts", "municipalities", "event_body_heads",
+                     "event_openers", "province_adjectives", "direction_nouns",
                      "home_nouns", "attendee_nouns", "companion_verbs", "companion_adverbs", "saying_verbs",
                      "joint_adverbs", "parent_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),

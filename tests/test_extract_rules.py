@@ -652,6 +652,12 @@ CASES = {
          ("Beihai Lanhai Marine Co., Ltd.", "located_in", "Beihai", None),
          ("Pan Li", "holds_position", "Nanhai University", "president"),
          ("Wu Qiang", "holds_position", "Nanhai University", "dean")}),
+    "a 'Congress' whose name opens with a year or 'World' and has no level word is an event; 'a keynote "
+    "address at the opening session' attends it; a people's congress stays a body": (
+        "The 2026 World Robot Congress opened in Shenyang. Gao Lin gave a keynote address at the opening "
+        "session. Wu Bo, deputy to the 14th National People's Congress, spoke.",
+        {("World Robot Congress", "located_in", "Shenyang", None),
+         ("Gao Lin", "attended", "World Robot Congress", None)}),
 }
 
 
