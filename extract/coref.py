@@ -71,9 +71,7 @@ def home_places(doc: Doc, mentions: list[Mention]) -> Home:
         if mention.type == ontology.PLACE:
             if level in counts:
                 counts[level][core] += 1
-            if core in words.municipalities:
-                counts["cities"][core] += 1
-            elif words_of(mention.text)[-1:] == ("city",):
+            if core in words.municipalities or words_of(mention.text)[-1:] == ("city",):
                 counts["cities"][core] += 1
             elif words_of(mention.text)[-1:] == ("province",):
                 counts["provinces"][core] += 1
