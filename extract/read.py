@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .clean import clean_text
 from .dates import publication_date
-from .errors import ArticleError
+from .errors import ArticleError, printable
 from .model import Article, ArticleText
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -77,6 +77,6 @@ def read_article(path: Path) -> ArticleText:
     body = clean_text(text)
     if not body.strip():
         raise ArticleError(path, "no article text")
-    article = Article(id=path.stem, path=str(path), title=title_of(body), date=publication_date(text),
+    article = Article(id=printable(path.stem), path=printable(path), title=title_of(body), date=publication_date(text),
                       sha256=hashlib.sha256(data).hexdigest())
     return ArticleText(article=article, text=text, body=body)

@@ -5,7 +5,9 @@ rdflib's own SPARQL evaluator is pure Python and one to two orders of magnitude 
 from the Turtle that `newsgraph build` writes (or from its graph.json where that is all there is). A
 query may use every prefix of QUERY_PREFIXES without declaring it; its own PREFIX lines take precedence.
 A query that cannot run raises a QueryError whose one-line message gives the line and column of the
-problem, or the prefix that is not declared.
+problem, or the prefix that is not declared. Federated queries (SERVICE) are refused before they run:
+Oxigraph would open a connection to any address the query names, so a query sent to `newsgraph serve`
+by any web page could reach into the user's network.
 
 >>> from graph import build_graph, rdf_store
 >>> store = rdf_store(build_graph([]))
@@ -57,6 +59,8 @@ _NOT_CODE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 _PREFIXED_NAME = re.compile(r"(?<![\w?$.:-])([A-Za-z][\w.-]*)?:")
 _MAX_PROBLEM = 120
+# The SERVICE keyword: not part of a variable, a prefixed name or a prefix declaration.
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?![\w.-]*:)", re.IGNORECASE)
 
 
 class QueryError(NewsgraphError):
@@ -120,6 +124,7 @@ def run_query(store: Store, sparql: str, *, params: Mapping[str, str] | None = N
     default_graph: list[NamedNode | BlankNode | DefaultGraph] = [
         _term(NamedNode, iri, "graph IRI") for iri in default_graphs]
     named: list[NamedNode | BlankNode] = [_term(NamedNode, iri, "graph IRI") for iri in named_graphs]
+    refuse_service(sparql)
     try:
         return store.query(sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions or None,
                            default_graph=default_graph or None, named_graphs=named or None)
@@ -157,6 +162,32 @@ def syntax_error(sparql: str, message: str) -> QueryError:
     return QueryError(f"query line {line}, column {column}{where}: {problem}")
 
 
+def refuse_service(sparql: str) -> None:
+    """Raise QueryError where the query calls a remote endpoint with SERVICE (or SERVICE SILENT).
+
+    >>> refuse_service('SELECT ?service WHERE { ?s <http://x/SERVICE> "SERVICE" }')
+    >>> refuse_service('SELECT * { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    graph.query.QueryError: query line 1, column 12: federated queries (SERVICE) are not allowed here; ...
+    """
+    code = _code_only(sparql)
+    found = _SERVICE.search(code)
+    if found is not None:
+        line, column = _position(code, found.start())
+        raise QueryError(f"query line {line}, column {column}: federated queries (SERVICE) are not allowed "
+                         "here; query the graph itself")
+
+
+def _code_only(sparql: str) -> str:
+    """The query with its strings, IRIs and comments blanked out, line ends kept."""
+    return _NOT_CODE.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), sparql)
+
+
+def _position(code: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of an offset."""
+    return code.count("\n", 0, offset) + 1, offset - (code.rfind("\n", 0, offset) + 1) + 1
+
+
 def undeclared_prefix(sparql: str) -> tuple[str, int, int] | None:
     """The first prefixed name whose prefix neither the query nor QUERY_PREFIXES declares, as
     (prefix, line, column), or None.
@@ -164,14 +195,12 @@ def undeclared_prefix(sparql: str) -> tuple[str, int, int] | None:
     >>> undeclared_prefix('SELECT * WHERE {\\n  ?x foo:bar "a:b" }')
     ('foo', 2, 6)
     """
-    code = _NOT_CODE.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), sparql)
+    code = _code_only(sparql)
     declared = set(QUERY_PREFIXES) | {prefix or "" for prefix in _DECLARED.findall(code)}
     for match in _PREFIXED_NAME.finditer(code):
         prefix = match[1] or ""
         if prefix not in declared:
-            line = code.count("\n", 0, match.start()) + 1
-            column = match.start() - (code.rfind("\n", 0, match.start()) + 1) + 1
-            return prefix, line, column
+            return (prefix, *_position(code, match.start()))
     return None
 
 

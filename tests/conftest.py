@@ -1,6 +1,9 @@
 """Fixtures shared by all tests: the sample articles, the spaCy pipeline and one build of the seeds."""
 from __future__ import annotations
 
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,6 +57,41 @@ def run_cli():  # type: ignore[no-untyped-def]
         return CliRunner().invoke(cli, [str(arg) for arg in args])
 
     return run
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that counts the connections it is offered and answers none."""
+
+    def __init__(self) -> None:
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.socket.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/sparql"
+        self.connections = 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                connection, _ = self.socket.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+        self.socket.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    """A real listener on a free loopback port, for tests that check nothing connects to it."""
+    found = Listener()
+    yield found
+    found.close()
 
 
 # Text as articles give it, which every export must carry through unchanged: quotes of both kinds,

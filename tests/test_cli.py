@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -108,6 +109,28 @@ def test_bad_articles_are_skipped_with_a_reason(tmp_path: Path) -> None:
         f"warning: {corpus / 'latin1.txt'}: not UTF-8 text (byte 3); skipped",
     ]
     assert (tmp_path / "out" / "graph.html").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_read_like_any_other(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for seed in seeds[:4]:
+        shutil.copy(seed, corpus)
+    odd = os.fsencode(corpus) + b"/\xff\xfe news.txt"  # as unzipped Chinese archives name files
+    with open(odd, "wb") as handle:
+        handle.write(seeds[4].read_bytes())
+    out = tmp_path / "out"
+    built = subprocess.run([NEWSGRAPH, "build", corpus, "-o", out], capture_output=True, text=True, check=False)
+    extracted = subprocess.run([NEWSGRAPH, "extract", corpus, "-o", tmp_path / "t.jsonl"], capture_output=True,
+                               text=True, check=False)
+    assert (built.returncode, built.stderr) == (0, "")
+    assert "5 read, 0 skipped" in built.stdout
+    assert (extracted.returncode, extracted.stderr) == (0, "")
+    for triples in (out / "triples.jsonl", tmp_path / "t.jsonl"):
+        articles = {triple["article"] for triple in _triples(triples)}
+        assert articles == {"\\xff\\xfe news", *(seed.stem for seed in seeds[:4])}
+    assert json.dumps("\\xff\\xfe news.txt")[1:-1] in (out / "graph.json").read_text(encoding="utf-8")
 
 
 def test_unwritable_output_is_one_line_error(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

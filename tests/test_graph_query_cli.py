@@ -110,3 +110,23 @@ def test_a_missing_graph_is_one_line(run_cli: Run, tmp_path: Path) -> None:
     assert result.output == (f"Error: {tmp_path / 'graph.ttl'}: no such file; give a build folder (run "
                              "`newsgraph build`) or an RDF file\n")
     assert run_cli("query").output == "Error: give GRAPH: a build folder (such as out) or an RDF file\n"
+
+
+@pytest.mark.parametrize("clause", ["SERVICE", "SERVICE SILENT", "service silent"])
+def test_federated_queries_are_refused_and_connect_nowhere(run_cli: Run, seeds_build: Path, listener,
+                                                           tmp_path: Path, clause: str) -> None:
+    query = f"SELECT * WHERE {{\n  {clause} <{listener.url}> {{ ?s ?p ?o }}\n}}"
+    query_file = tmp_path / "federated.rq"
+    query_file.write_text(query, encoding="utf-8")
+    for result in (run_cli("query", seeds_build, query), run_cli("query", seeds_build, "--file", query_file)):
+        assert result.exit_code == 2
+        assert result.output == ("Error: query line 2, column 3: federated queries (SERVICE) are not allowed "
+                                 "here; query the graph itself\n")
+    assert listener.connections == 0
+
+
+def test_the_word_service_elsewhere_is_no_federated_query(run_cli: Run, seeds_build: Path) -> None:
+    query = 'SELECT ?service WHERE { ?service rdfs:label "SERVICE <http://127.0.0.1/>" } # SERVICE'
+    result = run_cli("query", seeds_build, query)
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("(0 rows)\n")

@@ -165,6 +165,17 @@ def test_updates_are_refused_however_sent(endpoint: Endpoint) -> None:
     assert client(endpoint, ask).queryAndConvert() == {"head": {}, "boolean": False}
 
 
+@pytest.mark.parametrize("clause", ["SERVICE", "SERVICE SILENT"])
+def test_federated_queries_are_refused_and_connect_nowhere(endpoint: Endpoint, listener, clause: str) -> None:
+    query = f"SELECT * WHERE {{ {clause} <{listener.url}> {{ ?s ?p ?o }} }}"
+    by_get = http(f"{endpoint.url}/sparql?{urlencode({'query': query})}")
+    by_post = http(endpoint.url + "/sparql", data=query.encode(),
+                   headers={"Content-Type": "application/sparql-query"})
+    refusal = "query line 1, column 18: federated queries (SERVICE) are not allowed here; query the graph itself\n"
+    assert by_get == by_post == (400, "text/plain; charset=utf-8", refusal)
+    assert listener.connections == 0
+
+
 def test_a_query_past_the_time_limit_is_stopped(endpoint: Endpoint) -> None:
     status, _, body = http(endpoint.url + "/sparql", data=urlencode({"query": EXPENSIVE}).encode(),
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
