@@ -21,7 +21,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from score import score  # noqa: E402
+from score import score
 
 
 @dataclass(frozen=True)

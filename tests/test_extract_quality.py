@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from quality import SETS, measure
 
 pytestmark = pytest.mark.model
