@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import ontology
 from .lexicon import lexicon
-from .names import NAME, SPANS_KEY
+from .names import NAME, PERSON_OR_PLACE, SPANS_KEY
 
 NER_TYPES = {"PERSON": ontology.PERSON, "ORG": ontology.ORGANIZATION, "GPE": ontology.PLACE,
              "LOC": ontology.PLACE}
@@ -118,7 +118,7 @@ def _looks_like_person(span: Span) -> bool:
     words = lexicon()
     names = [token for token in span if token.text != "-" and not (token.i > span.start and
                                                                     span.doc[token.i - 1].text == "-")]
-    if not all(token.is_title for token in names):
+    if not all(token.text[:1].isupper() and not token.text[1:].isupper() for token in names):
         return False
     if any(token.lower_ in words.title_words or token.lower_ in words.head_types
            or token.lower_ in words.name_stopwords for token in names):
@@ -152,7 +152,7 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
     elsewhere = {}  # NER's names by text, with where they stand
     for ent in doc.ents:
         elsewhere.setdefault(ent.text, []).append(ent)
-    for match in doc.spans.get(SPANS_KEY, ()):
+    for match in map(_person_or_place, doc.spans.get(SPANS_KEY, ())):
         if match.label_ == ontology.AMOUNT:
             continue
         span = _trim(match, match.label_ == ontology.PERSON)
@@ -185,6 +185,15 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
             elif len(parts) == 2 and doc[part.end].lower_ == "and" and kinds[1]:  # "Zhixin and Qingdao Port Group"
                 found.append(Mention(part.start, part.end, part.text, kinds[1], strong=False))
     return found
+
+
+def _person_or_place(match: Span) -> Span:
+    """A surname and a place's name ("Wang Jinhua") is a person where NER reads one there, else the place."""
+    if match.label_ != PERSON_OR_PLACE:
+        return match
+    if all(token.ent_type_ == "PERSON" for token in match):
+        return Span(match.doc, match.start, match.end, label=ontology.PERSON)
+    return Span(match.doc, match.end - 1, match.end, label=ontology.PLACE)
 
 
 def _scope_noun(span: Span) -> bool:

@@ -121,6 +121,7 @@ class Lexicon:
     subsidiary_nouns: frozenset[str]
     parent_nouns: frozenset[str]
     role_nouns: dict[str, str]
+    other_types: dict[str, tuple[str, ...]]
     agreement_nouns: frozenset[str]
     cooperation_nouns: frozenset[str]
     places: dict[str, str]
@@ -181,5 +182,6 @@ def lexicon() -> Lexicon:
         count_words={k: v for k, v in data["count_words"].items() if not k.startswith("_")},
         place_levels={k: v for k, v in data["place_levels"].items() if not k.startswith("_")},
         role_nouns={k: v for k, v in data["role_nouns"].items() if not k.startswith("_")},
+        other_types={k: tuple(v) for k, v in data["other_types"].items() if not k.startswith("_")},
         places=places,
     )

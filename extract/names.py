@@ -19,6 +19,7 @@ from .lexicon import expand_references, lexicon, read_pattern_file
 
 SPANS_KEY = "names"
 NAME = "Name"  # the label of a name typed by its head word (entities.type_of_name)
+PERSON_OR_PLACE = "Person?"  # a surname and a place's name: a person where NER reads one
 RULER_NAME = "name_ruler"
 
 

@@ -21,19 +21,37 @@ MODEL_PACKAGES = {
 
 DATELINE_DASHES = frozenset({"--", "—"})
 DATELINE_WORDS = 12
+LINE_END_MARKS = frozenset(".!?:;\"”’)]")
+SHORT_LINE_WORDS = 8  # a line this short is a heading, a caption or page chrome, not a wrapped sentence
 
 
 @Language.component(PARAGRAPH_BREAK)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so no sentence runs from a headline into the body, and
-    after a dateline's dash ("GUIYANG, March 6 -- The ..."); never right after a bracket that a name goes
-    on after ("China (Shanghai) Pilot Free Trade Zone")."""
+    """Start a sentence after every blank line, so no sentence runs from a headline into the body; after a
+    line break that ends a line of its own (see _ends_line); after a dateline's dash ("GUIYANG, March 6 --
+    The ..."); never right after a bracket that a name goes on after ("China (Shanghai) Pilot Free Trade
+    Zone")."""
     for token in doc[1:-1]:
-        if token.is_space and token.text.count("\n") >= 2 or _ends_dateline(token):
+        if token.is_space and token.text.count("\n") >= 2 or _ends_dateline(token) or _ends_line(token):
             doc[token.i + 1].is_sent_start = True
         elif token.text == ")" and doc[token.i + 1].is_title and doc[token.i - 1].is_title:
             doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def _ends_line(token: Token) -> bool:
+    """A line break after which a new sentence starts, as real pages put headings, bylines, captions and
+    menus on lines of their own: the next line starts with a capital or a digit, and the line before ends
+    a sentence or is short. A long line that ends mid-phrase is a sentence wrapped ("... of\nCounties")."""
+    if not (token.is_space and "\n" in token.text) or not token.nbor(1).text[:1].isupper() and \
+            not token.nbor(1).text[:1].isdigit():
+        return False
+    start = token.i
+    while start > 0 and not (token.doc[start - 1].is_space and "\n" in token.doc[start - 1].text):
+        start -= 1
+    line = token.doc[start:token.i]
+    return not len(line) or line[-1].text[-1:] in LINE_END_MARKS or \
+        sum(not t.is_punct for t in line) <= SHORT_LINE_WORDS
 
 
 def _ends_dateline(token: Token) -> bool:

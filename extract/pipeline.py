@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import ontology
+from .casing import truecase
 from .context import Context
 from .coref import definite_mentions, home_places, resolve
 from .entities import Mention, bracketed_aliases, find_mentions, owner_prefixes, with_names
@@ -42,7 +44,9 @@ def extract_doc(doc: Doc, item: ArticleText) -> Extraction:
     """Extract one parsed article."""
     mentions, context = article_mentions(doc)
     triples = tuple(extract_triples(item, context))
-    entities = entities_of(mentions)
+    settled = {name: kind for triple in triples
+               for name, kind in ((triple.subject, triple.subject_type), (triple.object, triple.object_type))}
+    entities = entities_of(replace(m, type=settled.get(m.name, m.type)) for m in mentions)
     named = {(entity.name, entity.type) for entity in entities}
     implied = {(name, kind) for triple in triples for name, kind in ((triple.subject, triple.subject_type),
                                                                     (triple.object, triple.object_type))
@@ -52,6 +56,8 @@ def extract_doc(doc: Doc, item: ArticleText) -> Extraction:
 
 
 def extract_articles(items: Iterable[ArticleText], nlp: Language, *, batch_size: int = 16) -> Iterator[Extraction]:
-    """Parse the articles in batches, streaming: one article's text is held only while it is parsed."""
-    for doc, item in nlp.pipe(((item.body, item) for item in items), as_tuples=True, batch_size=batch_size):
+    """Parse the articles in batches, streaming: one article's text is held only while it is parsed.
+    Title-case headlines are parsed as the body writes their words (casing.py)."""
+    for doc, item in nlp.pipe(((truecase(item.body), item) for item in items), as_tuples=True,
+                              batch_size=batch_size):
         yield extract_doc(doc, item)

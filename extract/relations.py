@@ -7,6 +7,7 @@ the evidence sentence, its offsets, the publication date and the date the senten
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -113,36 +114,87 @@ def _key(found: Candidate) -> tuple[str, str, str]:
     return subject, found.predicate, obj
 
 
-def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
-    """Yield every triple the rules find in the article, each fact once, with its evidence: the first
-    sentence of the body that states it, or the headline where only the headline does."""
-    article = item.article
-    kept: dict[tuple[str, str, str], Triple] = {}
-    from_headline: set[tuple[str, str, str]] = set()
+def _types_of(mention: Mention) -> tuple[str, ...]:
+    """The types a mention may have: its own first, then what else its head word (or NER's label, for a
+    name only NER typed) allows (lexicon other_types)."""
+    others = lexicon().other_types
+    key = words_of(mention.name)[-1:][0] if mention.strong and words_of(mention.name) else f"ner:{mention.type}"
+    return (mention.type, *(kind for kind in others.get(key, ()) if kind != mention.type))
+
+
+def _typings(found: Candidate) -> list[tuple[str, str]]:
+    """The (subject type, object type) pairs the ontology allows for a candidate, its own types first."""
+    predicate = ontology.PREDICATES[found.predicate]
+    return [(s, o) for s in _types_of(found.subject) for o in _types_of(found.object) if predicate.allows(s, o)]
+
+
+def settle_types(proposed: list[Candidate]) -> dict[str, str]:
+    """The type of each name, decided by what the article states of it: its own type where that admits as
+    many of the name's candidates as any other type, else the type that admits the most ("the State
+    Information Center signed an agreement": an organization, though "Center" heads projects)."""
+    support: dict[str, Counter[str]] = {}
+    own: dict[str, str] = {}
+    for found in proposed:
+        options = _typings(found)
+        for mention, kinds in ((found.subject, {s for s, _ in options}), (found.object, {o for _, o in options})):
+            own.setdefault(mention.name, mention.type)
+            support.setdefault(mention.name, Counter()).update(kinds)
+    settled = {}
+    for name, votes in support.items():
+        best = max(votes.values())
+        settled[name] = own[name] if votes[own[name]] == best else votes.most_common(1)[0][0]
+    return settled
+
+
+def _retyped(found: Candidate, types: dict[str, str]) -> Candidate:
+    subject, obj = (replace(m, type=types.get(m.name, m.type)) for m in (found.subject, found.object))
+    return replace(found, subject=subject, object=obj)
+
+
+def propose(context: Context) -> list[tuple[int, Span, Candidate]]:
+    """Every candidate of every rule, sentence by sentence, that some typing of its names allows; each is
+    added to context.found as it is proposed, for the rules of later sentences to read."""
+    proposed = []
     for number, sent in enumerate(context.sentences()):
-        evidence = None
         for rule in RULES:
             for found in map(_as_agent, rule(sent, context)):
-                predicate = ontology.PREDICATES[found.predicate]
-                if found.subject.name == found.object.name or not _places_nest(found) or \
-                        not predicate.allows(found.subject.type, found.object.type):
-                    continue
-                key = _key(found)
-                if (key[2], key[1], key[0]) in kept and found.predicate == "located_in":
-                    continue
-                if key in kept and (key not in from_headline or number == 0):
+                if found.subject.name == found.object.name or not _typings(found):
                     continue
                 context.found.append(found)
-                if evidence is None:
-                    evidence = (*_evidence(sent, item.text), sentence_date(sent, article.date))
-                text, start, end, event_date = evidence
-                if number == 0:
-                    from_headline.add(key)
-                else:
-                    from_headline.discard(key)
-                kept[key] = Triple(article=article.id, subject=found.subject.name,
-                                   subject_type=found.subject.type, predicate=found.predicate,
-                                   object=found.object.name, object_type=found.object.type, role=found.role,
-                                   evidence=text, start=start, end=end, confidence=CONFIDENCE[found.rule],
-                                   date=article.date, event_date=event_date, rule=found.rule)
+                proposed.append((number, sent, found))
+    return proposed
+
+
+def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
+    """Yield every triple the rules find in the article, each fact once, with its evidence: the first
+    sentence of the body that states it, or the headline where only the headline does. Names take the
+    type that the facts stated of them allow (settle_types)."""
+    article = item.article
+    proposed = propose(context)
+    types = settle_types([found for _, _, found in proposed])
+    kept: dict[tuple[str, str, str], Triple] = {}
+    from_headline: set[tuple[str, str, str]] = set()
+    evidence: dict[int, tuple[str, int, int, str | None]] = {}
+    for number, sent, found in proposed:
+        found = _retyped(found, types)
+        predicate = ontology.PREDICATES[found.predicate]
+        if not _places_nest(found) or not predicate.allows(found.subject.type, found.object.type):
+            continue
+        key = _key(found)
+        if (key[2], key[1], key[0]) in kept and found.predicate == "located_in":
+            continue
+        if key in kept and (key not in from_headline or number == 0):
+            continue
+        if number not in evidence:
+            evidence[number] = (*_evidence(sent, item.text), sentence_date(sent, article.date))
+        text, start, end, event_date = evidence[number]
+        if number == 0:
+            from_headline.add(key)
+        else:
+            from_headline.discard(key)
+        kept[key] = Triple(article=article.id, subject=found.subject.name,
+                           subject_type=found.subject.type, predicate=found.predicate,
+                           object=found.object.name, object_type=found.object.type, role=found.role,
+                           evidence=text, start=start, end=end, confidence=CONFIDENCE[found.rule],
+                           date=article.date, event_date=event_date, rule=found.rule)
     yield from sorted(kept.values(), key=lambda triple: triple.start)
