@@ -216,6 +216,15 @@ class Context:
         return found
 
 
+def possible_types(mention: Mention) -> tuple[str, ...]:
+    """The types a mention may have: its own first, then what else its head word (or NER's label, for a
+    name only NER typed) allows (lexicon other_types); the facts stated of it choose among them."""
+    others = lexicon().other_types
+    words = words_of(mention.name or mention.text)
+    key = words[-1] if mention.strong and words else f"ner:{mention.type}"
+    return (mention.type, *(kind for kind in others.get(key, ()) if kind != mention.type))
+
+
 def _across_clauses(one: Token, other: Token) -> bool:
     """Whether two names listed one after the other belong to different clauses: one is a subject and the
     other is not inside that subject ("invest in A, and B will build": B starts a new clause)."""

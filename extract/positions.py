@@ -3,13 +3,18 @@
 - after the name: "X, member of the Standing Committee of A and Secretary of B" (one triple per
   organization, sub-units such as "the Standing Committee" or "the strategic development department"
   kept in the role); "X, founder, chairman and CEO of A" (titles joined by "and", or by commas where
-  the first has no organization, share the organization);
+  the first has no organization, share the organization); "X, Secretary of the Party Committee and
+  President of A" (a body with no name of its own, "the Party Committee", is a part of the organization
+  named next, and stays in the role); "X, chairman of A and B" (both); "X, vice president at A",
+  "academician from A", "assistant to the chairman of A";
   "X, Executive Deputy Mayor, ..." (a city title with no organization takes the article's city);
-  "X, A's chairman"; "X is the director of A"; "X was appointed as chairman of A"; "X, president of
-  Japanese machine tool maker A"; a chain stops at a title followed by another person's
-  name, whose title it is ("X, Secretary of A Y");
+  "X, A's chairman", "X, A's Secretary of the CPC Committee and Chairman"; "X is the director of A";
+  "X was appointed as chairman of A"; "X, president of Japanese machine tool maker A"; "X and Y,
+  vice-general managers of A" (both); a chain stops at a title followed by another person's name, whose
+  title it is ("X, Secretary of A Y");
 - before the name: "Vice Mayor X", "Tencent vice president X", "A's chairman X",
-  "Secretary of the A Committee X"; "Its president, X" (the organization the text is about).
+  "Secretary of the A Committee X", "Executive Vice Governor, Mr. X"; "Its president, X" (the
+  organization the text is about).
 """
 from __future__ import annotations
 
@@ -18,18 +23,37 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from . import ontology
-from .context import Candidate, Context
+from .context import Candidate, Context, possible_types
+from .coref import words_of
 from .entities import Mention
 from .lexicon import lexicon
 
 _HOLDERS = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 _LINKS = frozenset({"who", "is", "was", "serves", "served", "as", "also", "currently", "now", "the", "a", "an",
                     "respectively", "recently", "appointed", "named", "elected"})
+_ROLE_LINKERS = frozenset({"of", "at", "from", "with"})  # "director of A", "vice president at A"
+_HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "madam"})
 _SUBUNIT_REACH = 6
 
 
+def _can_hold(mention: Mention) -> bool:
+    """Whether a name can be where a post is held: an organization, a body, a company or a place, by its
+    own type or another its head word allows (a "Center" that is an institute)."""
+    return mention.type != ontology.PERSON and any(kind in _HOLDERS for kind in possible_types(mention))
+
+
+def _generic_body(mention: Mention) -> bool:
+    """A body named by no name of its own ("the Party Committee", "the CPC Committee", "the board"): a part
+    of the organization the chain names next, or before."""
+    generic = lexicon().generic_bodies
+    words = words_of(mention.text)
+    return mention.type in {ontology.GOVERNMENT_BODY, ontology.ORGANIZATION} and bool(words) and \
+        all(word in generic for word in words)
+
+
 def _title_end(doc: Doc, start: int, limit: int) -> int:
-    """The end of the run of title words from `start` ("Executive Deputy Mayor", "founder and CEO")."""
+    """The end of the run of title words from `start` ("Executive Deputy Mayor", "founder and CEO"), and of
+    "to the" a title after it ("assistant to the chairman")."""
     words = lexicon()
     i = start
     while i < limit:
@@ -40,7 +64,13 @@ def _title_end(doc: Doc, start: int, limit: int) -> int:
             i += 1
         else:
             break
-    return i if any(doc[j].lower_ in words.titles for j in range(start, i)) else start
+    if i == start or not any(doc[j].lower_ in words.titles for j in range(start, i)):
+        return start
+    if i + 1 < limit and doc[i].lower_ == "to":
+        after = i + 1 + (doc[i + 1].lower_ == "the")
+        further = _title_end(doc, after, limit)
+        return further if further > after else i
+    return i
 
 
 def _implied_holder(role: str, context: Context) -> Mention | None:
@@ -52,34 +82,81 @@ def _implied_holder(role: str, context: Context) -> Mention | None:
     return None
 
 
-def _organization_after_of(doc: Doc, of: int, limit: int, context: Context) -> tuple[Mention | None, int]:
-    """The organization named after "of", skipping sub-units ("of the high-tech department of A");
-    returns it and the index where the role ends."""
+def _holder_after(doc: Doc, linker: int, limit: int, context: Context) -> tuple[Mention | None, int, int]:
+    """The organization named after a linker ("of", "at", ...): skipping "the", words that describe it
+    ("of Japanese machine tool maker A", "of the government-backed A"), unnamed sub-units ("of the
+    high-tech department of A") and bodies with no name of their own ("of the Party Committee of A").
+    Returns the holder (None where there is none, or only a body with no name), the index where the
+    role ends, and the index after what was read."""
     words = lexicon()
-    role_end = of
-    i = of
-    while i < limit and doc[i].lower_ == "of":
+    role_end = i = linker
+    while i < limit and doc[i].lower_ in _ROLE_LINKERS:
         j = i + 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
         holder = context.starting_at(j) or context.starting_at(i + 1) or _after_description(doc, j, limit, context)
-        if holder:
-            return (holder if holder.type in _HOLDERS else None), role_end
-        nxt = next((k for k in range(j, min(j + _SUBUNIT_REACH, limit)) if doc[k].lower_ == "of"), None)
-        if nxt is None or doc[nxt - 1].lower_ not in words.subunits or \
-                any(context.at(doc[k]) for k in range(j, nxt)):
-            return None, role_end
-        role_end = i = nxt
-    return None, role_end
+        if holder is not None and _generic_body(holder):
+            role_end = i = holder.end
+            if i < limit and doc[i].lower_ == "of":
+                continue
+            return None, role_end, holder.end
+        if holder is not None and holder.end < limit and doc[holder.end].lower_ == "of" and \
+                words_of(holder.text)[-1:][0] in words.subunits and \
+                context.starting_at(holder.end + 1 + (doc[holder.end + 1].lower_ == "the")) is not None:
+            role_end = i = holder.end  # "Manager of the Southwest Regional Headquarters of A"
+            continue
+        if holder is not None:
+            return (holder if _can_hold(holder) else None), role_end, holder.end
+        following = next((k for k in range(j, min(j + _SUBUNIT_REACH, limit)) if doc[k].lower_ == "of"), None)
+        if following is None or doc[following - 1].lower_ not in words.subunits or \
+                any(context.at(doc[k]) for k in range(j, following)):
+            return None, role_end, i
+        role_end = i = following
+    return None, role_end, i
 
 
 def _after_description(doc: Doc, i: int, limit: int, context: Context) -> Mention | None:
-    """The name after a description of it ("of Japanese machine tool maker X"): common words and
-    nationalities, then the name."""
+    """The name after a description of it ("of Japanese machine tool maker X", "of the government-backed
+    X"): common words, hyphens and nationalities, then the name."""
     words = lexicon()
     j = i
-    while j < min(i + _SUBUNIT_REACH, limit) and (doc[j].ent_type_ == "NORP" or doc[j].is_lower and doc[j].is_alpha
-                                                   and doc[j].lower_ not in words.name_stopwords | words.subunits):
+    while j < min(i + _SUBUNIT_REACH, limit) and (
+            doc[j].ent_type_ == "NORP" or doc[j].text == "-" or doc[j].is_lower and doc[j].is_alpha
+            and doc[j].lower_ not in words.name_stopwords | words.subunits):
         j += 1
     return context.starting_at(j) if j > i else None
+
+
+def _coordinated_holders(doc: Doc, i: int, limit: int, context: Context) -> list[Mention]:
+    """Further organizations joined to a title's first by "and" ("chairman of A and B"), where no title
+    follows them."""
+    found = []
+    while i + 1 < limit and doc[i].lower_ == "and":
+        holder = context.starting_at(i + 1 + (doc[i + 1].lower_ == "the"))
+        if holder is None or not _can_hold(holder) or _generic_body(holder) or \
+                holder.end < limit and (doc[holder.end].text in {"'s", "’s"} or
+                                        doc[holder.end].lower_ in lexicon().title_words):
+            break
+        found.append(holder)
+        i = holder.end
+    return found
+
+
+def _possessor_role_end(doc: Doc, end: int, limit: int, context: Context) -> int:
+    """Where a title after an organization's possessive ends, with the bodies of no name of their own and
+    the titles it goes on with: "A's Secretary of the CPC Committee and Chairman"."""
+    while end < limit:
+        if doc[end].lower_ == "of":
+            body = context.starting_at(end + 1 + (end + 1 < limit and doc[end + 1].lower_ == "the"))
+            if body is None or not _generic_body(body):
+                return end
+            end = body.end
+        elif doc[end].lower_ == "and" and _title_end(doc, end + 1, limit) > end + 1:
+            following = _title_end(doc, end + 1, limit)
+            if following < limit and doc[following].lower_ in _ROLE_LINKERS:
+                return end
+            end = following
+        else:
+            return end
+    return end
 
 
 def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Candidate]:
@@ -98,11 +175,12 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
     pending: int | None = None  # where a title with no organization of its own started ("founder, ...")
     while i < limit:
         possessor = context.starting_at(i)
-        if possessor and possessor.type in _HOLDERS:
+        if possessor and _can_hold(possessor) and not _generic_body(possessor):
             after = possessor.end + (possessor.end < limit and doc[possessor.end].text in {"'s", "’s"})
             end = _title_end(doc, after, limit)
             if end == after:
                 return
+            end = _possessor_role_end(doc, end, limit, context)
             yield Candidate(person, "holds_position", possessor, "title", doc[after:end].text)
             i = end
         else:
@@ -110,13 +188,18 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
             if end == i:
                 return
             role = doc[i:end].text
-            if end < limit and doc[end].lower_ == "of":
-                holder, role_end = _organization_after_of(doc, end, limit, context)
-                if holder is None or _names_a_person(holder.end, context):
-                    return
+            if end < limit and doc[end].lower_ in _ROLE_LINKERS:
+                holder, role_end, after = _holder_after(doc, end, limit, context)
                 start = i if pending is None else pending
-                yield Candidate(person, "holds_position", holder, "title", doc[start:role_end].text)
-                end, pending = holder.end, None
+                if holder is None and role_end > end:  # "Secretary of the Party Committee and ..."
+                    pending, end = start, after
+                elif holder is None or _names_a_person(holder.end, context):
+                    return
+                else:
+                    for each in (holder, *_coordinated_holders(doc, holder.end, limit, context)):
+                        yield Candidate(person, "holds_position", each, "title", doc[start:role_end].text)
+                        end = each.end
+                    pending = None
             else:
                 holder = None if _names_a_person(end, context) else _implied_holder(role, context)
                 if holder:
@@ -149,7 +232,10 @@ def _next_title(doc: Doc, i: int, limit: int) -> int | None:
 def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Candidate]:
     doc = context.doc
     words = lexicon()
-    end = person.start - (person.start > sent.start and doc[person.start - 1].text == ",")
+    end = person.start
+    if end > sent.start and doc[end - 1].lower_ in _HONORIFICS:  # "Executive Vice Governor, Mr. X"
+        end -= 1
+    end -= end > sent.start and doc[end - 1].text == ","
     start = end
     while start > sent.start and doc[start - 1].lower_ in words.title_words | {"-", "&"} \
             and doc[start - 1].lower_ != "of" and (doc[start - 1].lower_ != "and" or start - 1 > sent.start and
@@ -157,9 +243,11 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
         start -= 1
     while start < end and doc[start].lower_ in {"-", "&"}:
         start += 1
+    if end < person.start and _after_a_person(start, context):
+        return  # "A, vice president of X, B": the title is A's
     if start == end or _title_end(doc, start, end) != end:
-        holder = context.ending_at(person.start)
-        if holder and holder.type in _HOLDERS:
+        holder = context.ending_at(end)
+        if holder and _can_hold(holder):
             title_end = holder.start - (doc[holder.start - 1].lower_ == "the")
             if title_end > sent.start and doc[title_end - 1].lower_ == "of":
                 title_start = title_end - 1
@@ -167,7 +255,8 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
                     title_start -= 1
                 while doc[title_start].lower_ in {"and", "of", "-", "&"} and title_start < title_end - 1:
                     title_start += 1
-                if _title_end(doc, title_start, title_end - 1) == title_end - 1:
+                if _title_end(doc, title_start, title_end - 1) == title_end - 1 and \
+                        not (end < person.start and _after_a_person(title_start, context)):
                     yield Candidate(person, "holds_position", holder, "title_before",
                                     doc[title_start:title_end - 1].text)
         return
@@ -176,12 +265,27 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
     holder = context.ending_at(start - possessive) if start > sent.start else None
     if start > sent.start and doc[start - 1].lower_ in {"its", "their"}:
         holder = context.salient(_HOLDERS - {ontology.PLACE}, start - 1)
-    if holder and holder.type in _HOLDERS:
+    if holder and _can_hold(holder):
         yield Candidate(person, "holds_position", holder, "title_before", role)
     elif not possessive:
         implied = _implied_holder(role, context)
         if implied:
             yield Candidate(person, "holds_position", implied, "title_implied", role)
+
+
+def _after_a_person(i: int, context: Context) -> bool:
+    """Whether token i follows a person's name and a comma: a title there is that person's."""
+    before = context.ending_at(i - 1) if i > 1 and context.doc[i - 1].text == "," else None
+    return before is not None and before.type == ontology.PERSON
+
+
+def _sharing_a_chain(person: Mention, context: Context) -> Mention | None:
+    """The person whose titles this one shares: the next one, joined by "and" ("X and Y, vice-general
+    managers of A")."""
+    following = context.starting_at(person.end + 1) if person.end < len(context.doc) else None
+    if following is None or following.type != ontology.PERSON or context.doc[person.end].lower_ != "and":
+        return None
+    return _sharing_a_chain(following, context) or following
 
 
 def positions(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -190,3 +294,7 @@ def positions(sent: Span, context: Context) -> Iterator[Candidate]:
         if person.type == ontology.PERSON:
             yield from _chain_after(person, sent, context)
             yield from _chain_before(person, sent, context)
+            sharer = _sharing_a_chain(person, context)
+            if sharer is not None:
+                for found in _chain_after(sharer, sent, context):
+                    yield Candidate(person, found.predicate, found.object, found.rule, found.role)

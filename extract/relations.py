@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from . import ontology
-from .context import Candidate, Context
+from .context import Candidate, Context, possible_types
 from .cooperation import two_parties
 from .coref import words_of
 from .dates import sentence_date
@@ -48,6 +48,11 @@ RULES: tuple[Rule, ...] = (
     capitals, place_descriptions, possessive_places, based_in, city_province, projects_in, described_projects,
     parts, subsidiaries, project_roles, founded_subsidiaries, owned_projects, values, two_parties, where_clauses,
 )
+# Predicates whose wording says what kind of party a name is ("X signed an agreement with Y", "Z, director
+# of Y"), so a name's type is taken from them where its head word gave another; not so "X develops Y", which
+# a misparse can say of two projects.
+RETYPING = frozenset({"signed_agreement_with", "cooperates_with", "holds_position", "met_with", "attended",
+                      "subsidiary_of", "has_value"})
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
                       for role in ("subject", "object"))})
@@ -114,41 +119,39 @@ def _key(found: Candidate) -> tuple[str, str, str]:
     return subject, found.predicate, obj
 
 
-def _types_of(mention: Mention) -> tuple[str, ...]:
-    """The types a mention may have: its own first, then what else its head word (or NER's label, for a
-    name only NER typed) allows (lexicon other_types)."""
-    others = lexicon().other_types
-    key = words_of(mention.name)[-1:][0] if mention.strong and words_of(mention.name) else f"ner:{mention.type}"
-    return (mention.type, *(kind for kind in others.get(key, ()) if kind != mention.type))
-
-
 def _typings(found: Candidate) -> list[tuple[str, str]]:
-    """The (subject type, object type) pairs the ontology allows for a candidate, its own types first."""
+    """The (subject type, object type) pairs the ontology allows for a candidate, its own types first;
+    other types only for predicates whose wording leaves no doubt what kind of party it takes (RETYPING)."""
     predicate = ontology.PREDICATES[found.predicate]
-    return [(s, o) for s in _types_of(found.subject) for o in _types_of(found.object) if predicate.allows(s, o)]
+    own = (found.subject.type, found.object.type)
+    if found.predicate not in RETYPING:
+        return [own] if predicate.allows(*own) else []
+    return [(s, o) for s in possible_types(found.subject) for o in possible_types(found.object) if predicate.allows(s, o)]
 
 
 def settle_types(proposed: list[Candidate]) -> dict[str, str]:
-    """The type of each name, decided by what the article states of it: its own type where that admits as
-    many of the name's candidates as any other type, else the type that admits the most ("the State
-    Information Center signed an agreement": an organization, though "Center" heads projects)."""
+    """The type a name takes in the facts its own type forbids: the other type of it that admits the
+    most of them ("the State Information Center signed an agreement": an organization, though "Center"
+    heads projects)."""
     support: dict[str, Counter[str]] = {}
-    own: dict[str, str] = {}
     for found in proposed:
         options = _typings(found)
+        if not options or options[0] == (found.subject.type, found.object.type):
+            continue
         for mention, kinds in ((found.subject, {s for s, _ in options}), (found.object, {o for _, o in options})):
-            own.setdefault(mention.name, mention.type)
-            support.setdefault(mention.name, Counter()).update(kinds)
-    settled = {}
-    for name, votes in support.items():
-        best = max(votes.values())
-        settled[name] = own[name] if votes[own[name]] == best else votes.most_common(1)[0][0]
-    return settled
+            support.setdefault(mention.name, Counter()).update(kinds - {mention.type})
+    return {name: votes.most_common(1)[0][0] for name, votes in support.items() if votes}
 
 
 def _retyped(found: Candidate, types: dict[str, str]) -> Candidate:
-    subject, obj = (replace(m, type=types.get(m.name, m.type)) for m in (found.subject, found.object))
-    return replace(found, subject=subject, object=obj)
+    """A candidate its own types forbid, with its names in the types settle_types chose."""
+    options = _typings(found)
+    if not options or options[0] == (found.subject.type, found.object.type):
+        return found
+    wanted = (types.get(found.subject.name, found.subject.type), types.get(found.object.name, found.object.type))
+    subject_type, object_type = wanted if wanted in options else options[0]
+    return replace(found, subject=replace(found.subject, type=subject_type),
+                   object=replace(found.object, type=object_type))
 
 
 def propose(context: Context) -> list[tuple[int, Span, Candidate]]:

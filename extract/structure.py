@@ -31,6 +31,9 @@ _AREA_HEADS = frozenset({"district", "county", "zone", "area", "town", "township
 _BODIES = frozenset({ontology.ORGANIZATION, ontology.GOVERNMENT_BODY})
 _PARTS = frozenset({ontology.PROJECT, ontology.PLACE, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION})
 _BUILD = frozenset(read_pattern_file("verbs.json")["lemmas"]["develop"])
+# Verbs whose "in Z" says where parties acted, not where they are ("X and Y signed an agreement in Z").
+_ACTING = frozenset(word for name in ("sign", "meet", "receive", "attend", "participate", "cooperate")
+                    for word in read_pattern_file("verbs.json")["lemmas"][name])
 
 
 def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -223,6 +226,8 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
                                                  for t in conjuncts(child))
                   if m.type in _WHERE and not context.follows_a_place(m) and not _modifies_a_head(m, context)]
         if not wheres:
+            continue
+        if head.pos_ in {"VERB", "AUX"} and head.lemma_ in _ACTING:
             continue
         if head.pos_ in {"VERB", "AUX"}:
             subjects = [m for m in context.mentions_of(subjects_of(head))
