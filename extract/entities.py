@@ -161,7 +161,8 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
         parts = [_without_subunit(span)]
         for i in range(span.start + 1, span.end - 1):
             left = doc[span.start:i]
-            if doc[i].text in _POSSESSIVE and type_of_name(left, head_first=False)[0]:
+            if doc[i].text in _POSSESSIVE and type_of_name(left, head_first=False)[0] and \
+                    match.label_ != ontology.GOVERNMENT_BODY:  # "Optics Valley's administrative committee"
                 wider = doc[span.start - 1:i] if span.start > 0 else left
                 parts = [wider if wider.text.lower() in lexicon().places else left, doc[i + 1:span.end]]
                 break

@@ -38,6 +38,10 @@ def _word_lists() -> dict[str, frozenset[str]]:
         "surnames": words.surnames,
         "surname_stopwords": words.surname_stopwords,
         "places": frozenset(name for name in words.places if " " not in name),
+        "countries": frozenset(name for name, level in words.places.items() if level == "countries"),
+        "provinces": frozenset(name for name, level in words.places.items() if level == "provinces"),
+        "directions": words.direction_nouns,
+        "body_heads": frozenset(word for word, kind in words.head_types.items() if kind == ontology.GOVERNMENT_BODY),
         "currency": words.currency,
     }
 
