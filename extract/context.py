@@ -20,6 +20,9 @@ _SPOKESPEOPLE = lexicon().representatives
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _AGREEMENTS = lexicon().agreement_nouns
 _PHASES = lexicon().phase_nouns
+_TITLE_WORDS = lexicon().title_words
+_CHAIN_WORDS = frozenset({"of", "at", "from", "in", "the", "and", "'s", "’s", "-", "&", "to", "for", "with"})
+_PERSON_LIST_LINKS = frozenset({",", ";", "and"})
 PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 
 
@@ -108,6 +111,10 @@ class Context:
             while not (step > 0 and closed):
                 i, seen_link, represented = self._skip_link(current.start - 1 if step < 0 else current.end, step)
                 other = self.ending_at(i + 1) if step < 0 else self._possessed(self.starting_at(i))
+                if mention.type == ontology.PERSON and not represented and (other is None or
+                                                                            other.type != ontology.PERSON):
+                    other = self._person_past_titles(current, step)
+                    seen_link = seen_link or other is not None
                 if not seen_link or other is None or not represented and \
                         (other.type == ontology.PERSON) != (mention.type == ontology.PERSON) or \
                         _across_clauses(self.doc[current.end - 1], self.doc[other.end - 1]):
@@ -123,6 +130,28 @@ class Context:
                 closed = closed or joined
                 current = other
         return chain
+
+    def _person_past_titles(self, person: Mention, step: int) -> Mention | None:
+        """The next person of a list whose names carry their titles ("A, President of X, B, Manager of Y
+        and C"; "A, title; B, title"): the words between are a title chain (titles, names of
+        organizations and places, linking and lower-case words), with no verb."""
+        doc, sent = self.doc, self.doc[person.start].sent
+        i = person.end if step > 0 else person.start - 1
+        if not sent.start <= i < sent.end or doc[i].text not in {",", ";"}:
+            return None
+        i += step
+        while sent.start <= i < sent.end:
+            found = self.by_token.get(i)
+            if found is not None and found.type == ontology.PERSON:
+                edge = doc[found.start - 1] if step > 0 else doc[found.end] if found.end < len(doc) else None
+                return found if edge is not None and edge.lower_ in _PERSON_LIST_LINKS else None
+            token = doc[i]
+            if found is None and (token.pos_ in {"VERB", "AUX"} and token.lower_ not in _TITLE_WORDS or
+                                  not (token.lower_ in _TITLE_WORDS or token.lower_ in _CHAIN_WORDS or
+                                       token.is_lower or token.is_punct and token.text not in {".", ":"})):
+                return None
+            i += step
+        return None
 
     def _possessed(self, mention: Mention | None) -> Mention | None:
         """The name a place's possessive form goes with ("Nepal's Himalaya Trading Co."), else the mention."""

@@ -69,10 +69,21 @@ def _reached(token: Token, *, owners: bool = True) -> list[Token]:
         for child in token.children:
             if child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in _FOLLOW_PREPS):
                 reached.extend(_objects_below(child))
+        reached += _examples_after(token)
     if token.tag_ == "NNS":
         reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ in words.example_words
                     for t in _objects_below(child)]
     return reached
+
+
+def _examples_after(token: Token) -> list[Token]:
+    """The people a plural of representatives leads to where the parse hangs its examples on another noun
+    of its clause ("met with leaders from some enterprises, including A, B and C")."""
+    verb = token.head if token.head.pos_ in {"VERB", "AUX"} else token.head.head
+    for word in token.doc[token.i + 1:token.sent.end]:
+        if word.lower_ == "including" and word.head in verb.subtree:
+            return [child for child in word.children if child.dep_ == "pobj" and child.ent_type_ == "PERSON"]
+    return []
 
 
 def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) -> list[list[Mention]]:
