@@ -9,12 +9,12 @@ the rewritten text is parsed while evidence is still cut from the article's own 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .lexicon import lexicon, read_pattern_file
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_TITLE_SHARE = 0.7
 _LEAST_WORDS = 3
 _MOST_WORDS = 24  # a headline; a longer line in capitals is a sentence full of names
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -30,28 +30,45 @@ def _headline_verbs() -> frozenset[str]:
 
 
 def _is_title_case_heading(line: str) -> bool:
-    """Whether a line is a heading in title case: short, with no full stop at its end, and most words,
-    less short function words, capitalised."""
+    """Whether a line is a heading in title case: short, with no full stop at its end, and every word but
+    short function words capitalised."""
     words = _WORD.findall(line)
     stopwords = lexicon().name_stopwords
     content = [word for word in words if word.lower() not in stopwords]
     return _LEAST_WORDS <= len(content) and len(words) <= _MOST_WORDS and not line.rstrip().endswith(".") and \
-        sum(word[0].isupper() for word in content) >= _TITLE_SHARE * len(content)
+        all(word[0].isupper() for word in content)
 
 
-def _body_cases(lines: list[str], headings: set[int]) -> tuple[set[str], set[str]]:
-    """The words the body writes in lower case, and those it capitalises inside a sentence."""
-    lower, capitalised = set(), set()
+def _body_cases(lines: list[str], headings: set[int]) -> tuple[Counter[str], Counter[str]]:
+    """How often the body writes each word in lower case, and capitalised inside a sentence."""
+    lower: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
     for number, line in enumerate(lines):
         if number in headings:
             continue
         for match in _WORD.finditer(line):
             word = match.group()
             if word.islower():
-                lower.add(word)
+                lower[word] += 1
             elif word[0].isupper() and not _SENTENCE_END.search(line[:match.start()] or "."):
-                capitalised.add(word.lower())
+                capitalised[word.lower()] += 1
     return lower, capitalised
+
+
+def _recased(line: str, lower: Counter[str], capitalised: Counter[str]) -> str:
+    """A heading's words in lower case where the body writes them so at least as often as capitalised, or
+    where they are function words or headline verbs; the first word, acronyms and dates as they are."""
+    stopwords, verbs = lexicon().name_stopwords, _headline_verbs()
+    pieces, last = [], 0
+    for number, match in enumerate(_WORD.finditer(line)):
+        word, folded = match.group(), match.group().lower()
+        keep = number == 0 or not word[0].isupper() or word.isupper() and len(word) > 1 or \
+            len(folded) != len(word) or folded in _CALENDAR
+        if not keep and (folded in stopwords or folded in verbs or lower[folded] >= max(capitalised[folded], 1)):
+            word = folded
+        pieces += [line[last:match.start()], word]
+        last = match.end()
+    return "".join(pieces) + line[last:]
 
 
 def truecase(text: str) -> str:
@@ -65,21 +82,8 @@ def truecase(text: str) -> str:
     if not headings:
         return text
     lower, capitalised = _body_cases(lines, headings)
-    stopwords, verbs = lexicon().name_stopwords, _headline_verbs()
-
-    def recase(match: re.Match[str]) -> str:
-        word = match.group()
-        folded = word.lower()
-        if match.start() == 0 or not word[0].isupper() or word.isupper() and len(word) > 1 or len(folded) != len(word):
-            return word
-        if folded in _CALENDAR:
-            return word
-        if folded in stopwords or folded in verbs or folded in lower and folded not in capitalised:
-            return folded
-        return word
-
     for number in headings:
         line = lines[number]
         first = len(line) - len(line.lstrip())
-        lines[number] = line[:first] + _WORD.sub(recase, line[first:])
+        lines[number] = line[:first] + _recased(line[first:], lower, capitalised)
     return "\n".join(lines)

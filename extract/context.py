@@ -23,6 +23,8 @@ _PHASES = lexicon().phase_nouns
 _TITLE_WORDS = lexicon().title_words
 _CHAIN_WORDS = frozenset({"of", "at", "from", "in", "the", "and", "'s", "’s", "-", "&", "to", "for", "with"})
 _PERSON_LIST_LINKS = frozenset({",", ";", "and"})
+# How the parser attaches the first of two names listed before their verb ("Fujian, Haixi cooperate").
+_MISPARSED_LIST_ITEMS = frozenset({"npadvmod", "nmod", "dep"})
 PARTIES = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 
 
@@ -258,7 +260,8 @@ def _across_clauses(one: Token, other: Token) -> bool:
     """Whether two names listed one after the other belong to different clauses: one is a subject and the
     other is not inside that subject ("invest in A, and B will build": B starts a new clause)."""
     for subject, rest in ((one, other), (other, one)):
-        if subject.dep_ in {"nsubj", "nsubjpass"} and rest not in subject.subtree:
+        if subject.dep_ in {"nsubj", "nsubjpass"} and rest not in subject.subtree and \
+                not (rest.head == subject.head and rest.dep_ in _MISPARSED_LIST_ITEMS):
             return True
     return False
 

@@ -658,6 +658,47 @@ CASES = {
         "session. Wu Bo, deputy to the 14th National People's Congress, spoke.",
         {("World Robot Congress", "located_in", "Shenyang", None),
          ("Gao Lin", "attended", "World Robot Congress", None)}),
+    "a name whose head word heads projects is an organization where it signs or a post is held in it; a "
+    "surname and a place's name that NER reads as a person; an apostrophe in a given name": (
+        "The Wuxi Municipal People's Government and the National Grid Research Center signed a cooperation "
+        "agreement on Monday. Chen Min’er, Secretary of the Wuxi Municipal Party Committee, and Wang Jinhua, "
+        "director of the National Grid Research Center, attended the signing.",
+        {("National Grid Research Center", "signed_agreement_with", "Wuxi Municipal People's Government", None),
+         ("Chen Min’er", "holds_position", "Wuxi Municipal Party Committee", "Secretary"),
+         ("Wang Jinhua", "holds_position", "National Grid Research Center", "director")}),
+    "a headline in title case parsed as the body writes its words; two names listed before their verb": (
+        "Fujian, Haixi Cooperate in Smart Port Construction\n\n"
+        "On May 3, the Fujian Provincial People's Government and Haixi Shipping Group signed an agreement on "
+        "smart port construction.",
+        {("Fujian", "cooperates_with", "Haixi Shipping Group", None),
+         ("Fujian Provincial People's Government", "signed_agreement_with", "Haixi Shipping Group", None)}),
+    "title chains of real pages: a body of no name of its own kept in the role, after a title or after an "
+    "organization's possessive; a sub-unit named before its organization; a list of people who carry their "
+    "titles; a title two people share": (
+        "Guo Fan, Secretary of the Party Committee and President of Nanhai Shipping Group, and Zhou Yi, Lianda "
+        "Group’s Secretary of the CPC Committee and Chairman, met with Lu Qiang, President of Velotek Group in "
+        "Greater China region, Xu Bo, President of Hengda Group, and Ma Li, Manager of the Southwest Regional "
+        "Headquarters of Hengda Group. Yang Jie and Ma Jun, vice-general managers of Hengda Group, attended.",
+        {("Guo Fan", "holds_position", "Nanhai Shipping Group", "Secretary of the Party Committee and President"),
+         ("Zhou Yi", "holds_position", "Lianda Group", "Secretary of the CPC Committee and Chairman"),
+         ("Lu Qiang", "holds_position", "Velotek Group", "President"),
+         ("Xu Bo", "holds_position", "Hengda Group", "President"),
+         ("Ma Li", "holds_position", "Hengda Group", "Manager of the Southwest Regional Headquarters"),
+         ("Yang Jie", "holds_position", "Hengda Group", "vice-general managers"),
+         ("Ma Jun", "holds_position", "Hengda Group", "vice-general managers"),
+         *(("Guo Fan" if i < 3 else "Zhou Yi", "met_with", guest, None)
+           for i, guest in enumerate(["Lu Qiang", "Xu Bo", "Ma Li"] * 2))}),
+    "'Title, Mr. X'; bodies written in lower case after a level word or a possessive; 'academician from'": (
+        "Anhui hosts guests\n\n"
+        "The guests included Executive Vice Governor, Mr. Feng Hao; Director of the provincial development and "
+        "reform commission, Mr. Tian Lei; and Shi Jun, academician from the Chinese Academy of Engineering. Wu "
+        "Tao, director of Optics Valley's administrative committee, signed the agreements in Hefei, Anhui "
+        "Province.",
+        {("Feng Hao", "holds_position", "Anhui Province", "Executive Vice Governor"),
+         ("Tian Lei", "holds_position", "Anhui provincial development and reform commission", "Director"),
+         ("Shi Jun", "holds_position", "Chinese Academy of Engineering", "academician"),
+         ("Wu Tao", "holds_position", "Optics Valley's administrative committee", "director"),
+         ("Hefei", "located_in", "Anhui Province", None)}),
 }
 
 
