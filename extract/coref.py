@@ -29,7 +29,7 @@ from .lexicon import lexicon
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Kinds of names that often begin with another entity's name ("Tencent South China Computing Center",
 # "Szeged plant"), so a one-word name is not taken for their short form.
-_NAMED_AFTER = frozenset({ontology.PROJECT, ontology.PLACE})
+_NAMED_AFTER = frozenset({ontology.PROJECT, ontology.PLACE, ontology.EVENT})
 _WIDER_PLACES = frozenset({"province", "region", "country", "state", "district", "county", "area", "zone"})
 
 
@@ -108,8 +108,8 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
     by_core, by_prefix, by_subsequence, by_suffix, by_place_prefix = [], [], [], [], []
     for other, other_kind, other_strong in names:
         long = words_of(other)
-        if len(long) <= len(short) or other == text:
-            continue
+        if len(long) <= len(short) or other == text or other.startswith((f"{text}'s ", f"{text}’s ")):
+            continue  # "Huawei" is no short form of "Huawei's Cloud Business Group", but its owner
         if kind != other_kind and (strong or other_kind == ontology.PERSON or not other_strong):
             continue
         if short_core and short_core in {core_words(other), _after_places(core_words(other))}:

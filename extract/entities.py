@@ -172,7 +172,7 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                 parts = [left, right]
                 break
             if doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
-                    any(_stands_alone(part, span, elsewhere) for part in (left, right)):
+                    (any(_stands_alone(part, span, elsewhere) for part in (left, right)) or _second_body(left, right)):
                 parts = [_without_subunit(left), right]
                 break
         kinds = [match.label_ if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME else
@@ -182,7 +182,9 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
             if kind and (_scope_noun(part) or _indefinite(part)):
                 continue
             if kind:
-                found.append(Mention(part.start, part.end, part.text, kind))
+                named = (part.start, part.end) == (span.start, span.end) and match.label_ != NAME or \
+                    _is_person_name(part) or type_of_name(part)[0] is not None
+                found.append(Mention(part.start, part.end, part.text, kind, strong=named))
             elif len(parts) == 2 and doc[part.end].lower_ == "and" and kinds[1]:  # "Zhixin and Qingdao Port Group"
                 found.append(Mention(part.start, part.end, part.text, kinds[1], strong=False))
     return found
@@ -195,6 +197,15 @@ def _person_or_place(match: Span) -> Span:
     if all(token.ent_type_ == "PERSON" for token in match):
         return Span(match.doc, match.start, match.end, label=ontology.PERSON)
     return Span(match.doc, match.end - 1, match.end, label=ontology.PLACE)
+
+
+def _second_body(left: Span, right: Span) -> bool:
+    """"the Yichang Municipal Party Committee and Government": two bodies, the second named by its head
+    word (and a level word) alone, its place the first's."""
+    words = lexicon()
+    return type_of_name(left)[0] == ontology.GOVERNMENT_BODY and 0 < len(right) <= 3 and \
+        words.head_type(right[-1].lower_) == ontology.GOVERNMENT_BODY and \
+        all(t.lower_ in words.levels or words.head_type(t.lower_) == ontology.GOVERNMENT_BODY for t in right)
 
 
 def _scope_noun(span: Span) -> bool:
@@ -239,7 +250,13 @@ def _apart(token: Token) -> bool:
 def _type_alone(part: Span, elsewhere: dict[str, list[Span]]) -> str | None:
     """The type NER gives a name where it stands alone ("Baidu"), for a part split off a ruler's span."""
     labels = [ent.label_ for ent in elsewhere.get(part.text, ()) if ent.label_ in NER_TYPES]
-    return NER_TYPES[labels[0]] if labels else None
+    return _ner_type(labels[0], part) if labels else None
+
+
+def _ner_type(label: str, span: Span) -> str:
+    """The type NER's label gives a name; an acronym NER took for a place is an organization ("XXCIG")."""
+    kind = NER_TYPES[label]
+    return ontology.ORGANIZATION if kind == ontology.PLACE and _acronym(span) else kind
 
 
 def _not_a_name(span: Span) -> bool:
@@ -260,13 +277,21 @@ def _ner_mentions(doc: Doc) -> list[Mention]:
         span = _after_description(_trim(ent, person))
         if not len(span) or not span[0].text[:1].isupper():
             continue
-        kind, strong = type_of_name(span)
-        if kind is None:
-            if person and not _looks_like_person(span) or _not_a_name(span):
-                continue
-            kind = NER_TYPES[ent.label_]
-        found.append(Mention(span.start, span.end, span.text, kind, strong=strong, source="ner"))
+        split = next((i for i in range(span.start + 1, span.end - 1) if doc[i].lower_ == "and" and
+                      _second_body(doc[span.start:i], doc[i + 1:span.end])), None)
+        for part in [span] if split is None else [doc[span.start:split], doc[split + 1:span.end]]:
+            kind, strong = type_of_name(part) if split is None else (ontology.GOVERNMENT_BODY, True)
+            if kind is None:
+                if person and not _looks_like_person(part) or _not_a_name(part):
+                    continue
+                kind = _ner_type(ent.label_, part)
+            found.append(Mention(part.start, part.end, part.text, kind, strong=strong, source="ner"))
     return found
+
+
+def _acronym(span: Span) -> bool:
+    """A word of three capitals or more that is no place of the gazetteer ("XXCIG", but not "USA")."""
+    return len(span) == 1 and span.text.isupper() and len(span.text) >= 3 and span.text.lower() not in lexicon().places
 
 
 def _after_description(span: Span) -> Span:
@@ -449,18 +474,41 @@ def _possessive_projects(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def owner_prefixes(doc: Doc, mentions: list[Mention],
                    names: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
     """"Alibaba Cloud X Center and Y Base": the company's name that starts the first of two coordinated
-    projects starts the second one's full name too."""
+    projects starts the second one's full name too; "the Yichang Municipal Party Committee and Government":
+    the place that starts the first of two bodies starts the second's ("Yichang Government")."""
     companies = [names.get((m.text, m.type), (m.text, m.type))[0] for m in mentions if m.type == ontology.COMPANY]
     prefixes = sorted({m.text for m in mentions if m.type == ontology.COMPANY}, key=len, reverse=True)
     found = {}
     for first, second in pairwise(mentions):
-        if first.type != second.type or first.type != ontology.PROJECT or second.start != first.end + 1 \
-                or doc[first.end].lower_ != "and":
+        if first.type != second.type or second.start != first.end + 1 or doc[first.end].lower_ != "and":
+            continue
+        if first.type == ontology.GOVERNMENT_BODY and _second_body(doc[first.start:first.end],
+                                                                   doc[second.start:second.end]):
+            place = _leading_place(doc[first.start:first.end])
+            if place:
+                found[(second.text, second.type)] = (f"{place} {second.text}", second.type)
+            continue
+        if first.type != ontology.PROJECT:
             continue
         owner = next((p for p in prefixes if first.text.startswith(p + " ")), None)
         if owner and not any(second.text.startswith(p) for p in prefixes + companies):
             found[(second.text, second.type)] = (f"{owner} {second.text}", second.type)
     return found
+
+
+def _leading_place(span: Span) -> str | None:
+    """The place a name starts with, with the level word after it ("Yichang Municipal")."""
+    words = lexicon()
+    end = span.start
+    while end < span.end and span.doc[end].text[:1].isupper() and span.doc[end].lower_ not in words.levels and \
+            words.head_type(span.doc[end].lower_) is None:
+        end += 1
+    if end == span.start or span.doc[span.start:end].text.lower() not in words.places and \
+            span.doc[span.start].ent_type_ != "GPE":
+        return None
+    while end < span.end and span.doc[end].lower_ in words.levels - {"party"}:
+        end += 1
+    return span.doc[span.start:end].text
 
 
 def bracketed_aliases(doc: Doc, mentions: list[Mention],

@@ -46,7 +46,7 @@ def _generic_body(mention: Mention) -> bool:
     """A body named by no name of its own ("the Party Committee", "the CPC Committee", "the board"): a part
     of the organization the chain names next, or before."""
     generic = lexicon().generic_bodies
-    words = words_of(mention.text)
+    words = words_of(mention.name)
     return mention.type in {ontology.GOVERNMENT_BODY, ontology.ORGANIZATION} and bool(words) and \
         all(word in generic for word in words)
 
@@ -274,9 +274,12 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
 
 
 def _after_a_person(i: int, context: Context) -> bool:
-    """Whether token i follows a person's name and a comma: a title there is that person's."""
-    before = context.ending_at(i - 1) if i > 1 and context.doc[i - 1].text == "," else None
-    return before is not None and before.type == ontology.PERSON
+    """Whether token i follows a person's name and a comma, or goes on a chain of titles ("A, mayor of Z and
+    secretary general of B, C"): a title there is not C's."""
+    if i < 2 or context.doc[i - 1].lower_ not in {",", "and"}:
+        return False
+    before = context.ending_at(i - 1)
+    return context.doc[i - 1].lower_ == "and" or before is not None and before.type == ontology.PERSON
 
 
 def _sharing_a_chain(person: Mention, context: Context) -> Mention | None:

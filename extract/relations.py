@@ -23,6 +23,7 @@ from .headline import headline_relations
 from .lexicon import lexicon
 from .model import ArticleText, Triple
 from .positions import positions
+from .signing import signings
 from .structure import (
     based_in,
     capitals,
@@ -47,12 +48,14 @@ RULES: tuple[Rule, ...] = (
     positions, verb_relations, headline_relations, attendee_lists, bare_attendance, fronted_visits, places_in,
     capitals, place_descriptions, possessive_places, based_in, city_province, projects_in, described_projects,
     parts, subsidiaries, project_roles, founded_subsidiaries, owned_projects, values, two_parties, where_clauses,
+    signings,
 )
 # Predicates whose wording says what kind of party a name is ("X signed an agreement with Y", "Z, director
 # of Y"), so a name's type is taken from them where its head word gave another; not so "X develops Y", which
 # a misparse can say of two projects.
 RETYPING = frozenset({"signed_agreement_with", "cooperates_with", "holds_position", "met_with", "attended",
                       "subsidiary_of", "has_value"})
+PARTY_PREDICATES = frozenset({"signed_agreement_with", "cooperates_with"})
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
                       for role in ("subject", "object"))})
@@ -60,7 +63,7 @@ CONFIDENCE = {
     "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "headline": 0.6, "attendees": 0.7, "noun": 0.8,
     "fronted_at": 0.6, "place_in": 0.75, "described": 0.7, "capital": 0.9, "possessive": 0.8, "city_province": 0.8,
     "project_in": 0.65, "apposition": 0.7, "under": 0.75, "based_in": 0.85, "part_noun": 0.7, "subsidiary": 0.9,
-    "name_owner": 0.6, "value": 0.65, "two_parties": 0.6,
+    "name_owner": 0.6, "value": 0.65, "two_parties": 0.6, "signing": 0.7,
 }
 
 
@@ -158,14 +161,34 @@ def propose(context: Context) -> list[tuple[int, Span, Candidate]]:
     """Every candidate of every rule, sentence by sentence, that some typing of its names allows; each is
     added to context.found as it is proposed, for the rules of later sentences to read."""
     proposed = []
+    posts: dict[str, list[Mention]] = {}  # the organizations each person holds a post in, as stated so far
     for number, sent in enumerate(context.sentences()):
         for rule in RULES:
             for found in map(_as_agent, rule(sent, context)):
-                if found.subject.name == found.object.name or not _typings(found):
-                    continue
-                context.found.append(found)
-                proposed.append((number, sent, found))
+                if found.predicate == "holds_position":
+                    posts.setdefault(found.subject.name, []).append(found.object)
+                for found in _on_behalf(found, posts):
+                    if found.subject.name == found.object.name or not _typings(found):
+                        continue
+                    context.found.append(found)
+                    proposed.append((number, sent, found))
     return proposed
+
+
+def _on_behalf(found: Candidate, posts: dict[str, list[Mention]]) -> list[Candidate]:
+    """A person who signs or cooperates does so for the organization they hold a post in ("X, president of
+    A, signed an agreement with B": A signed with B); the first such other than a place."""
+    if found.predicate not in PARTY_PREDICATES:
+        return [found]
+    subject, obj = (_represented(mention, posts) for mention in (found.subject, found.object))
+    return [replace(found, subject=subject, object=obj)] if subject and obj else []
+
+
+def _represented(mention: Mention, posts: dict[str, list[Mention]]) -> Mention | None:
+    if mention.type != ontology.PERSON:
+        return mention
+    held = [m for m in posts.get(mention.name, ()) if m.type != ontology.PLACE]
+    return held[0] if held else None
 
 
 def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:

@@ -141,7 +141,7 @@ def _leader_before(token: Token, context: Context) -> Mention | None:
     return None
 
 
-def _names(tokens: list[Token], context: Context, *, owners: bool = True) -> list[Mention]:
+def names_of(tokens: list[Token], context: Context, *, owners: bool = True) -> list[Mention]:
     """The names the tokens stand for (see _name_groups), in one list."""
     return [mention for group in _name_groups(tokens, context, owners=owners) for mention in group]
 
@@ -245,6 +245,14 @@ def _object_tokens(nodes: dict[str, Token]) -> list[Token]:
     return conjuncts(obj) if obj is not None else []
 
 
+def _signed(noun: Token) -> bool:
+    """Whether a noun of cooperation is what was signed ("inks partnership with Y", "signed a partnership
+    agreement"): a signing, which gives signed_agreement_with only."""
+    signing = verb_table()["lemmas"]["sign"]
+    return noun.dep_ == "dobj" and noun.head.lemma_ in signing or \
+        noun.dep_ in {"compound", "amod"} and noun.head.lower_ in lexicon().agreement_nouns
+
+
 def _group(predicate: str) -> bool:
     return predicate in verb_table()["group"]
 
@@ -258,7 +266,8 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
     arguments: dict[tuple[str, int], tuple[list[Token], list[Token]]] = {}
     for key, nodes in verb_matcher()(sent):
         verb = nodes["verb"]
-        if "also" in nodes and any(child.dep_ == "agent" for child in verb.children):
+        if "also" in nodes and any(child.dep_ == "agent" for child in verb.children) or \
+                key == "cooperates_with" and _signed(verb):
             continue
         subject_tokens, object_tokens = arguments.setdefault((key, verb.i), ([], []))
         subject = nodes.get("subject")
@@ -277,8 +286,8 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         # what is located is the thing itself, not its owner ("X will open its headquarters in Z")
         located = key == "located_in"
-        subjects = _names(subject_tokens, context, owners=not located)
-        objects = _names(object_tokens, context)
+        subjects = names_of(subject_tokens, context, owners=not located)
+        objects = names_of(object_tokens, context)
         if located:
             objects = [obj for obj in objects if not context.follows_a_place(obj)]
         if not subjects and doc[verb_i].dep_ == "acl":
@@ -310,7 +319,7 @@ def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
         if token.lower_ != "at" or token.dep_ != "prep" or token.head.dep_ != "ROOT":
             continue
         places = [context.at(child) for child in token.children if child.dep_ == "pobj"]
-        persons = [m for m in _names(subjects_of(token.head), context) if m.type == ontology.PERSON]
+        persons = [m for m in names_of(subjects_of(token.head), context) if m.type == ontology.PERSON]
         for place in places:
             if place and (place.type in _VISITED or place.type == ontology.PLACE and
                           words_of(place.name)[-1:][0] in areas):
@@ -330,7 +339,7 @@ def bare_attendance(sent: Span, context: Context) -> Iterator[Candidate]:
         event = events[0] if events else context.salient(frozenset({ontology.EVENT}), sent.start)
         if event is None:
             continue
-        for person in (m for m in _names(subjects_of(verb), context) if m.type == ontology.PERSON):
+        for person in (m for m in names_of(subjects_of(verb), context) if m.type == ontology.PERSON):
             yield Candidate(person, "attended", event, "attendees")
 
 
