@@ -7,6 +7,7 @@ of a name found elsewhere in the article ("the eastern new district") are mentio
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -22,6 +23,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _HEAD_FIRST = frozenset({ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.EVENT, ontology.COMPANY})
 _JOINERS = {"and", "of", "&", "-", "for", "'s", "’s"}
 _QUOTES = {"\"", "“", "”", "'", "‘", "’"}
+_ACRONYM = re.compile(r"^[A-Z]{3,8}$")
 _EDGE_PUNCT = {",", "-", "—", "——", "(", ")", "\"", "“", "”", "'", "’", ":", ";", "."}
 
 
@@ -162,7 +164,7 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
         for i in range(span.start + 1, span.end - 1):
             left = doc[span.start:i]
             if doc[i].text in _POSSESSIVE and type_of_name(left, head_first=False)[0] and \
-                    match.label_ != ontology.GOVERNMENT_BODY:  # "Optics Valley's administrative committee"
+                    not _belongs_to_place(left, doc[i + 1:span.end], match):
                 wider = doc[span.start - 1:i] if span.start > 0 else left
                 parts = [wider if wider.text.lower() in lexicon().places else left, doc[i + 1:span.end]]
                 break
@@ -197,6 +199,16 @@ def _person_or_place(match: Span) -> Span:
     if all(token.ent_type_ == "PERSON" for token in match):
         return Span(match.doc, match.start, match.end, label=ontology.PERSON)
     return Span(match.doc, match.end - 1, match.end, label=ontology.PLACE)
+
+
+def _belongs_to_place(left: Span, right: Span, match: Span) -> bool:
+    """Whether a name after a possessive is a body or organization of the place before it, named with it
+    ("Japan's Trade Promotion Agency", "Zhejiang province's New Energy Vehicle Industry Group", "Optics
+    Valley's administrative committee"), rather than a name of its own ("Singapore's Sembcorp")."""
+    if match.label_ == ontology.GOVERNMENT_BODY:
+        return True
+    return type_of_name(left, head_first=False)[0] == ontology.PLACE and \
+        type_of_name(right)[0] in {ontology.GOVERNMENT_BODY, ontology.ORGANIZATION}
 
 
 def _second_body(left: Span, right: Span) -> bool:
@@ -434,7 +446,26 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every named-entity mention in the doc that has an ontology type, in text order (names unresolved)."""
     mentions = _place_led_short_forms(doc, _retyped(_merge(_ruler_mentions(doc), _ner_mentions(doc))))
     mentions += _repetitions(doc, mentions)
+    mentions += _acronyms(doc, mentions)
     return sorted(mentions + _possessive_projects(doc, mentions), key=lambda m: m.start)
+
+
+def _acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Acronyms that neither the ruler nor NER named ("BIIP's vice general managers"): organizations, where
+    the article writes them in a sentence (not a line in capitals) and they are no common abbreviation
+    (lexicon common_acronyms: "GDP", "CEO"), place or currency."""
+    words = lexicon()
+    taken = {i for mention in mentions for i in range(mention.start, mention.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or not _ACRONYM.match(token.text) or token.lower_ in words.common_acronyms or \
+                token.lower_ in words.places or token.lower_ in words.title_words or token.lower_ in words.currency:
+            continue
+        sent = token.sent
+        if sum(t.is_upper for t in sent) * 2 > sum(t.is_alpha for t in sent):
+            continue
+        found.append(Mention(token.i, token.i + 1, token.text, ontology.ORGANIZATION, strong=False, source="acronym"))
+    return found
 
 
 def with_names(mentions: list[Mention], names: dict[tuple[str, str], tuple[str, str]]) -> list[Mention]:

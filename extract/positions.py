@@ -34,6 +34,9 @@ _LINKS = frozenset({"who", "is", "was", "serves", "served", "as", "also", "curre
 _ROLE_LINKERS = frozenset({"of", "at", "from", "with"})  # "director of A", "vice president at A"
 _HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "madam"})
 _SUBUNIT_REACH = 6
+_CHAIN_REACH = 24
+_BACK_CHAIN_WORDS = frozenset({",", "and", "of", "the", "'s", "’s", "at", "from", "-"})
+_LEVEL_PLACES = frozenset({"district", "county", "town", "township", "village", "prefecture"})
 
 
 def _can_hold(mention: Mention) -> bool:
@@ -73,13 +76,21 @@ def _title_end(doc: Doc, start: int, limit: int) -> int:
     return i
 
 
-def _implied_holder(role: str, context: Context) -> Mention | None:
+def _implied_holder(role: str, context: Context, before: int) -> Mention | None:
+    """The place a title with no organization implies: the article's city for "Deputy Mayor", its province
+    for "Vice Governor"; for a title with a level word ("District Mayor", "deputy county head") the last
+    place of that level named before."""
     words = lexicon()
     if role.lower() in words.city_titles:
         return context.home_place("city")
     if role.lower() in words.province_titles:
         return context.home_place("province")
-    return None
+    level = next((word for word in words_of(role) if word in _LEVEL_PLACES), None)
+    if level is None:
+        return None
+    places = [m for m in context.mentions if m.end <= before and m.type == ontology.PLACE and
+              words_of(m.name)[-1:] == (level,)]
+    return places[-1] if places else None
 
 
 def _holder_after(doc: Doc, linker: int, limit: int, context: Context) -> tuple[Mention | None, int, int]:
@@ -201,11 +212,11 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
                         end = each.end
                     pending = None
             else:
-                holder = None if _names_a_person(end, context) else _implied_holder(role, context)
+                holder = None if _names_a_person(end, context) else _implied_holder(role, context, person.start)
                 if holder:
                     yield Candidate(person, "holds_position", holder, "title_implied", role)
                 pending = None if holder else (i if pending is None else pending)
-        following = _next_title(doc, end, limit)
+        following = _next_title(doc, end, limit, context)
         if following is None:
             return
         i = following
@@ -218,7 +229,7 @@ def _names_a_person(i: int, context: Context) -> bool:
     return mention is not None and mention.type == ontology.PERSON
 
 
-def _next_title(doc: Doc, i: int, limit: int) -> int | None:
+def _next_title(doc: Doc, i: int, limit: int, context: Context) -> int | None:
     """Where the next title of the same chain starts, after "," / "and" / ", and", or None."""
     words = lexicon()
     j = i
@@ -226,7 +237,13 @@ def _next_title(doc: Doc, i: int, limit: int) -> int | None:
         j += 1
     if j == i or j >= limit:
         return None
-    return j if doc[j].lower_ in words.title_words or doc[j].is_title and doc[i].text == "," else None
+    if doc[j].lower_ in words.title_words or doc[j].is_title and doc[i].text == ",":
+        return j
+    holder = context.starting_at(j)  # "Deputy Secretary of A and Xicheng District Mayor", ", B's General Manager"
+    if holder is None or not _can_hold(holder):
+        return None
+    after = holder.end + (holder.end < limit and doc[holder.end].text in {"'s", "’s"})
+    return j if _title_end(doc, after, limit) > after else None
 
 
 def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Candidate]:
@@ -263,23 +280,36 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
     role = doc[start:end].text
     possessive = start > sent.start and doc[start - 1].text in {"'s", "’s"}
     holder = context.ending_at(start - possessive) if start > sent.start else None
+    if holder and possessive and end < person.start and _after_a_person(holder.start, context):
+        return  # "A, X's Vice President, Y's General Manager, B": the titles are A's
     if start > sent.start and doc[start - 1].lower_ in {"its", "their"}:
         holder = context.salient(_HOLDERS - {ontology.PLACE}, start - 1)
     if holder and _can_hold(holder):
         yield Candidate(person, "holds_position", holder, "title_before", role)
     elif not possessive:
-        implied = _implied_holder(role, context)
+        implied = _implied_holder(role, context, person.start)
         if implied:
             yield Candidate(person, "holds_position", implied, "title_implied", role)
 
 
 def _after_a_person(i: int, context: Context) -> bool:
-    """Whether token i follows a person's name and a comma, or goes on a chain of titles ("A, mayor of Z and
-    secretary general of B, C"): a title there is not C's."""
-    if i < 2 or context.doc[i - 1].lower_ not in {",", "and"}:
+    """Whether token i goes on another person's title chain after a comma or "and" ("A, mayor of Z and
+    secretary general of B, C"; "A, X's Vice President, Y's General Manager, C"): a title there is not C's."""
+    doc = context.doc
+    if i < 2 or doc[i - 1].lower_ not in {",", "and"}:
         return False
-    before = context.ending_at(i - 1)
-    return context.doc[i - 1].lower_ == "and" or before is not None and before.type == ontology.PERSON
+    j = i - 1
+    while j > max(0, i - _CHAIN_REACH):
+        mention = context.ending_at(j)
+        if mention is not None:
+            if mention.type == ontology.PERSON:
+                return True
+            j = mention.start
+        elif doc[j - 1].lower_ in lexicon().title_words or doc[j - 1].lower_ in _BACK_CHAIN_WORDS:
+            j -= 1
+        else:
+            return False
+    return False
 
 
 def _sharing_a_chain(person: Mention, context: Context) -> Mention | None:
@@ -291,13 +321,35 @@ def _sharing_a_chain(person: Mention, context: Context) -> Mention | None:
     return _sharing_a_chain(following, context) or following
 
 
+def _plural(role: str) -> bool:
+    """Whether a title is in the plural ("vice general managers", "deputy mayors")."""
+    last = role.lower().split()[-1]
+    return last in lexicon().titles and (last.endswith("s") or last.endswith("men"))
+
+
+def _listed_after(person: Mention, context: Context) -> Mention | None:
+    """The first person of a list this one is listed in after it ("managers, X and Y": X for Y)."""
+    doc = context.doc
+    if person.start < 2 or doc[person.start - 1].lower_ not in {"and", ","}:
+        return None
+    before = context.ending_at(person.start - 1)
+    if before is None or before.type != ontology.PERSON:
+        return None
+    return _listed_after(before, context) or before
+
+
 def positions(sent: Span, context: Context) -> Iterator[Candidate]:
-    """Every holds_position stated by a title chain in the sentence."""
+    """Every holds_position stated by a title chain in the sentence; people listed after a plural title
+    share it ("BIIP's vice general managers, X and Y")."""
     for person in context.in_span(sent):
-        if person.type == ontology.PERSON:
-            yield from _chain_after(person, sent, context)
-            yield from _chain_before(person, sent, context)
-            sharer = _sharing_a_chain(person, context)
-            if sharer is not None:
-                for found in _chain_after(sharer, sent, context):
-                    yield Candidate(person, found.predicate, found.object, found.rule, found.role)
+        if person.type != ontology.PERSON:
+            continue
+        yield from _chain_after(person, sent, context)
+        yield from _chain_before(person, sent, context)
+        sharer = _sharing_a_chain(person, context)
+        for found in _chain_after(sharer, sent, context) if sharer is not None else ():
+            yield Candidate(person, found.predicate, found.object, found.rule, found.role)
+        first = _listed_after(person, context)
+        for found in _chain_before(first, sent, context) if first is not None else ():
+            if found.role and _plural(found.role):
+                yield Candidate(person, found.predicate, found.object, found.rule, found.role)
