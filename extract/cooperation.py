@@ -1,9 +1,8 @@
 """cooperates_with where the parties are "the two parties", "both sides" or a "bilateral cooperation".
 
-In this genre the two parties are a company and the local government it works with. The sentence's
-one company is paired with the place or body it names, else with the article's city; with no
-company named, the last pair of parties the article named stands (the pair that just signed), else
-the last company named and the article's city.
+The two parties are a company and the local government it works with: the sentence's one company and
+the place or body it names (the article's city where it names that); with no company named, the last
+pair of parties the article named (the pair that just signed).
 """
 from __future__ import annotations
 
@@ -33,16 +32,13 @@ def _pair(sent: Span, context: Context) -> tuple[Mention, Mention] | None:
     companies = list({m.name: m for m in named if m.type == ontology.COMPANY}.values())
     if len(companies) > 1:
         return None
-    home = context.home_place("city")
     if companies:
         others = [m for m in named if m.type in {ontology.PLACE, ontology.GOVERNMENT_BODY}]
-        partner = next((m for m in others if home and m.name == home.name), others[0] if others else home)
+        home = context.home_place("city")
+        partner = next((m for m in others if home and m.name == home.name), others[0] if others else None)
         return (companies[0], partner) if partner else None
     earlier = [c for c in context.found if c.predicate in _PAIRED]
-    if earlier:
-        return earlier[-1].subject, earlier[-1].object
-    before = [m for m in context.mentions if m.end <= sent.start and m.type == ontology.COMPANY]
-    return (before[-1], home) if before and home else None
+    return (earlier[-1].subject, earlier[-1].object) if earlier else None
 
 
 def two_parties(sent: Span, context: Context) -> Iterator[Candidate]:

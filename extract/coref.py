@@ -30,6 +30,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Kinds of names that often begin with another entity's name ("Tencent South China Computing Center",
 # "Szeged plant"), so a one-word name is not taken for their short form.
 _NAMED_AFTER = frozenset({ontology.PROJECT, ontology.PLACE, ontology.EVENT})
+_MODIFIER_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})  # lower-case words before a definite noun's head
 _WIDER_PLACES = frozenset({"province", "region", "country", "state", "district", "county", "area", "zone"})
 
 
@@ -126,7 +127,19 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             by_suffix.append(other)
         elif not strong and kind == other_kind == ontology.COMPANY and _after_places(long)[:len(short)] == short:
             by_place_prefix.append(other)
+        elif kind == other_kind == ontology.PROJECT and _same_project(short, long):
+            by_subsequence.append(other)
     return by_core + by_prefix + by_subsequence + by_suffix + by_place_prefix
+
+
+def _same_project(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether two names of a facility name one by other head words (lexicon facility_heads): the shorter's
+    words but its head, two or more, are all in the longer's ("Lithium-ion Battery Plant" of "CATL New
+    Lithium-ion Battery Project")."""
+    facilities = lexicon().facility_heads
+    if short[-1] not in facilities or long[-1] not in facilities:
+        return False
+    return len(short) > 2 and set(short[:-1]) <= set(long[:-1])
 
 
 def _after_places(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -246,7 +259,7 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}:
             continue
         start = token.i - 1
-        while start > 0 and start > token.i - 5 and (doc[start].is_lower and doc[start].pos_ in {"NOUN", "ADJ"}
+        while start > 0 and start > token.i - 5 and (doc[start].is_lower and doc[start].pos_ in _MODIFIER_POS
                                                      or _in_compound(doc, start)):
             start -= 1
         if doc[start].lower_ not in words.definite_determiners:
@@ -257,10 +270,25 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
         antecedent = _antecedent(token.i, token.lower_, target, mentions, home)
         if antecedent and target.endswith("*") and not new:
             antecedent = _salient(doc, antecedent, mentions, token.i)
-        if antecedent and all(word in words_of(antecedent.name) for word in modifiers):
+        if antecedent is None or not all(word in words_of(antecedent.name) for word in modifiers):
+            antecedent = _only_project(target, modifiers, mentions, token.i)
+        if antecedent:
             found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, antecedent.type,
                                  name=antecedent.name, source="definite"))
     return found
+
+
+def _only_project(target: str, modifiers: list[str], mentions: list[Mention], position: int) -> Mention | None:
+    """The one project the article has named before, for a noun of projects that names none by its own
+    words ("the battery production base" after "the CATL New Lithium-ion Battery Project"), where the noun's
+    modifiers share a word with it, or it has none."""
+    if target.rstrip("*") != ontology.PROJECT:
+        return None
+    earlier = {m.name: m for m in mentions if m.end <= position and m.type == ontology.PROJECT}
+    if len(earlier) != 1:
+        return None
+    project = next(iter(earlier.values()))
+    return project if not modifiers or set(modifiers) & set(words_of(project.name)) else None
 
 
 def _quoted(token: Token) -> bool:

@@ -174,7 +174,8 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                 parts = [left, right]
                 break
             if doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
-                    (any(_stands_alone(part, span, elsewhere) for part in (left, right)) or _second_body(left, right)):
+                    (any(_stands_alone(part, span, elsewhere) for part in (left, right)) or
+                     _second_body(left, right) or _ends_a_list(span)):
                 parts = [_without_subunit(left), right]
                 break
         kinds = [match.label_ if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME else
@@ -209,6 +210,13 @@ def _belongs_to_place(left: Span, right: Span, match: Span) -> bool:
         return True
     return type_of_name(left, head_first=False)[0] == ontology.PLACE and \
         type_of_name(right)[0] in {ontology.GOVERNMENT_BODY, ontology.ORGANIZATION}
+
+
+def _ends_a_list(span: Span) -> bool:
+    """Whether a name with "and" inside ends a list of names ("A Holdings, Siemens and Ciming Group"): its
+    "and" joins the list's last two names."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].text == "," and doc[span.start - 2].text[:1].isupper()
 
 
 def _second_body(left: Span, right: Span) -> bool:

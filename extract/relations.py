@@ -198,14 +198,16 @@ def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
     article = item.article
     proposed = propose(context)
     types = settle_types([found for _, _, found in proposed])
+    posts = {(found.subject.name, found.object.name) for _, _, found in proposed if found.predicate == "holds_position"}
     kept: dict[tuple[str, str, str], Triple] = {}
     from_headline: set[tuple[str, str, str]] = set()
     evidence: dict[int, tuple[str, int, int, str | None]] = {}
     for number, sent, found in proposed:
         found = _retyped(found, types)
         predicate = ontology.PREDICATES[found.predicate]
-        if not _places_nest(found) or not predicate.allows(found.subject.type, found.object.type):
-            continue
+        if not _places_nest(found) or not predicate.allows(found.subject.type, found.object.type) or \
+                found.predicate == "met_with" and (found.subject.name, found.object.name) in posts:
+            continue  # nobody meets the organization they hold a post in
         key = _key(found)
         if (key[2], key[1], key[0]) in kept and found.predicate == "located_in":
             continue

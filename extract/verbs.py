@@ -63,17 +63,34 @@ def _reached(token: Token, *, owners: bool = True) -> list[Token]:
     reached = [child for child in token.children if child.dep_ == "poss" and owners]
     if token.lower_ in words.site_nouns or token.lower_ in words.event_part_nouns or \
             token.lower_ in words.direction_nouns or words.head_type(token.lower_) == ontology.PROJECT:
-        reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+        owning = {"of", "for"} if token.lower_ in words.event_part_nouns else {"of"}  # "the ceremony for X"
+        reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ in owning
                     for t in _objects_below(child)]
-    if token.lower_ in words.representatives:
-        for child in token.children:
+    if token.lower_ in words.representatives or _in_charge(token) is not None:
+        for child in [*token.children, *(_in_charge(token) or ())]:
             if child.dep_ == "acl" or (child.dep_ == "prep" and child.lower_ in _FOLLOW_PREPS):
-                reached.extend(_objects_below(child))
+                whom = _objects_below(child)  # "persons in charge of 53 enterprises, including A and B"
+                reached += whom + [t for plural in whom if plural.tag_ == "NNS" for t in _examples(plural)]
         reached += _examples_after(token)
     if token.tag_ == "NNS":
-        reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ in words.example_words
-                    for t in _objects_below(child)]
+        reached += _examples(token)
     return reached
+
+
+def _in_charge(token: Token) -> list[Token] | None:
+    """The preposition after "persons in charge" ("persons in charge of 53 enterprises": "of"), or None."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            charge = [grand for grand in child.children if grand.dep_ == "pobj" and grand.lower_ == "charge"]
+            if charge:
+                return [prep for prep in charge[0].children if prep.dep_ == "prep"]
+    return None
+
+
+def _examples(plural: Token) -> list[Token]:
+    """The examples named of things counted ("300 companies, including A, B and C")."""
+    return [t for child in plural.children if child.dep_ == "prep" and child.lower_ in lexicon().example_words
+            for t in _objects_below(child)]
 
 
 def _examples_after(token: Token) -> list[Token]:
