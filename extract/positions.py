@@ -324,7 +324,7 @@ def _sharing_a_chain(person: Mention, context: Context) -> Mention | None:
 def _plural(role: str) -> bool:
     """Whether a title is in the plural ("vice general managers", "deputy mayors")."""
     last = role.lower().split()[-1]
-    return last in lexicon().titles and (last.endswith("s") or last.endswith("men"))
+    return last in lexicon().titles and last.endswith(("s", "men"))
 
 
 def _listed_after(person: Mention, context: Context) -> Mention | None:

@@ -164,10 +164,10 @@ def propose(context: Context) -> list[tuple[int, Span, Candidate]]:
     posts: dict[str, list[Mention]] = {}  # the organizations each person holds a post in, as stated so far
     for number, sent in enumerate(context.sentences()):
         for rule in RULES:
-            for found in map(_as_agent, rule(sent, context)):
-                if found.predicate == "holds_position":
-                    posts.setdefault(found.subject.name, []).append(found.object)
-                for found in _on_behalf(found, posts):
+            for stated in map(_as_agent, rule(sent, context)):
+                if stated.predicate == "holds_position":
+                    posts.setdefault(stated.subject.name, []).append(stated.object)
+                for found in _on_behalf(stated, posts):
                     if found.subject.name == found.object.name or not _typings(found):
                         continue
                     context.found.append(found)
