@@ -59,8 +59,8 @@ class Home:
 
 
 def home_places(doc: Doc, mentions: list[Mention]) -> Home:
-    """The city and the province named most often (a municipality, "Beijing", is both), directly or in the
-    names of their bodies, else the province that begins the most other names ("the Hunan Hydrogen Energy
+    """The city and the province named most often (a municipality, "Beijing", is both), directly, in the
+    names of their bodies or at the start of other names, else the province that begins the most other names ("the Hunan Hydrogen Energy
     Base"); a place that only describes something else ("the Shenzhen-based company") does not count."""
     words = lexicon()
     counts: dict[str, Counter[str]] = {"cities": Counter(), "provinces": Counter(), "province_in_names": Counter()}
@@ -69,6 +69,10 @@ def home_places(doc: Doc, mentions: list[Mention]) -> Home:
             continue
         core = " ".join(core_words(mention.text))
         level = words.places.get(core)
+        first = words_of(mention.text)[:1]
+        if len(words_of(mention.text)) > 1 and first and (words.places.get(first[0]) == "cities" or
+                                                          first[0] in words.municipalities):
+            counts["cities"][first[0]] += 1  # "Tianjin Binhai New Area", "Dalian Free Trade Zone"
         if mention.type == ontology.PLACE:
             if level in counts:
                 counts[level][core] += 1

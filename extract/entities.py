@@ -63,6 +63,10 @@ def type_of_name(span: Span, head_first: bool = True) -> tuple[str | None, bool]
         if kind in _HEAD_FIRST or kind == ontology.PROJECT and _names_a_place(span.doc[token.i + 2:span.end]):
             return kind, True
     last = span[-1]
+    if last.text == ")":  # "China Mobile (Rizhao)": typed by the word before its brackets
+        opening = max((i for i in range(span.start, span.end) if span.doc[i].text == "("), default=span.start)
+        if opening > span.start:
+            return type_of_name(span.doc[span.start:opening], head_first)
     kind = words.head_type(last.lower_)
     if last.lower_ in words.event_body_heads and _event_opener(span):
         return ontology.EVENT, True
@@ -100,13 +104,18 @@ def _trim(span: Span, person: bool) -> Span:
         end = cut
     words = lexicon()
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_space
-                           or doc[end - 1].text in _EDGE_PUNCT
+                           or doc[end - 1].text in _EDGE_PUNCT and not _closes_inner_bracket(doc, start, end)
                            or (doc[end - 1].lower_ in words.title_case_heads and doc[end - 1].is_lower)
                            or (person and doc[end - 1].lower_ in stopwords)
                            or (not person and end - start > 1 and doc[end - 1].lower_ in words.title_words
                                and words.head_type(doc[end - 1].lower_) is None)):
         end -= 1
     return doc[start:end]
+
+
+def _closes_inner_bracket(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name's last token closes a bracket opened inside it ("China Mobile (Rizhao)")."""
+    return doc[end - 1].text == ")" and any(doc[i].text == "(" for i in range(start + 1, end - 1))
 
 
 def _is_person_name(span: Span) -> bool:

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from spacy.tokens import Doc, Token
 
 from .errors import ModelError
@@ -69,6 +70,13 @@ def _ends_dateline(token: Token) -> bool:
     return len(words) > 0 and all(w.text.strip("/()[]")[:1].isupper() or w.like_num or w.is_punct for w in words)
 
 
+def _split_glued_brackets(nlp: Language) -> None:
+    """Make a bracket glued to the word before it a token of its own ("China Mobile(Rizhao)"), as real
+    pages write it."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[(](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name or path, with newsgraph's components added.
@@ -81,6 +89,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         package = MODEL_PACKAGES.get(model, f"the Python package that provides the pipeline {model!r}")
         raise ModelError(f"spaCy pipeline {model!r} is not installed; install {package} "
                          f"with pip into this environment, or pick another with --model") from None
+    _split_glued_brackets(nlp)
     nlp.add_pipe(PARAGRAPH_BREAK, before="parser" if "parser" in nlp.pipe_names else None)
     add_name_ruler(nlp)
     return nlp

@@ -14,6 +14,7 @@ from .coref import definite_mentions, home_places, resolve
 from .entities import Mention, bracketed_aliases, find_mentions, owner_prefixes, with_names
 from .model import ArticleText, Entity, Extraction
 from .relations import extract_triples
+from .spacing import Squeezed, squeeze
 
 
 def article_mentions(doc: Doc) -> tuple[list[Mention], Context]:
@@ -40,10 +41,16 @@ def entities_of(mentions: Iterable[Mention]) -> tuple[Entity, ...]:
                  for (name, kind), names in sorted(forms.items()) if kind in ontology.ENTITY_TYPES)
 
 
-def extract_doc(doc: Doc, item: ArticleText) -> Extraction:
-    """Extract one parsed article."""
+def parse_text(item: ArticleText) -> Squeezed:
+    """The text the parser reads: the body, its title-case headlines as the body writes their words
+    (casing.py) and its runs of spaces squeezed (spacing.py), with the map back to the article's offsets."""
+    return squeeze(truecase(item.body))
+
+
+def extract_doc(doc: Doc, item: ArticleText, parsed: Squeezed | None = None) -> Extraction:
+    """Extract one article parsed from parse_text(item)."""
     mentions, context = article_mentions(doc)
-    triples = tuple(extract_triples(item, context))
+    triples = tuple(extract_triples(item, context, parsed or parse_text(item)))
     settled = {name: kind for triple in triples
                for name, kind in ((triple.subject, triple.subject_type), (triple.object, triple.object_type))}
     entities = entities_of(replace(m, type=settled.get(m.name, m.type)) for m in mentions)
@@ -56,8 +63,8 @@ def extract_doc(doc: Doc, item: ArticleText) -> Extraction:
 
 
 def extract_articles(items: Iterable[ArticleText], nlp: Language, *, batch_size: int = 16) -> Iterator[Extraction]:
-    """Parse the articles in batches, streaming: one article's text is held only while it is parsed.
-    Title-case headlines are parsed as the body writes their words (casing.py)."""
-    for doc, item in nlp.pipe(((truecase(item.body), item) for item in items), as_tuples=True,
-                              batch_size=batch_size):
-        yield extract_doc(doc, item)
+    """Parse the articles in batches, streaming: one article's text is held only while it is parsed."""
+    parsed = ((parse_text(item), item) for item in items)
+    for doc, (squeezed, item) in nlp.pipe(((squeezed.text, (squeezed, item)) for squeezed, item in parsed),
+                                          as_tuples=True, batch_size=batch_size):
+        yield extract_doc(doc, item, squeezed)

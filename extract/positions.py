@@ -36,7 +36,9 @@ _HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "
 _SUBUNIT_REACH = 6
 _CHAIN_REACH = 24
 _BACK_CHAIN_WORDS = frozenset({",", "and", "of", "the", "'s", "’s", "at", "from", "-"})
-_LEVEL_PLACES = frozenset({"district", "county", "town", "township", "village", "prefecture"})
+# The level word of a title ("District Governor") and the last words of the places of that level.
+_LEVEL_PLACES = {"district": ("district", "area"), "county": ("county",), "town": ("town", "township"),
+                 "township": ("township", "town"), "village": ("village",), "prefecture": ("prefecture",)}
 
 
 def _can_hold(mention: Mention) -> bool:
@@ -89,7 +91,7 @@ def _implied_holder(role: str, context: Context, before: int) -> Mention | None:
     if level is None:
         return None
     places = [m for m in context.mentions if m.end <= before and m.type == ontology.PLACE and
-              words_of(m.name)[-1:] == (level,)]
+              words_of(m.name)[-1:][0] in _LEVEL_PLACES[level]]
     return places[-1] if places else None
 
 

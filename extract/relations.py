@@ -24,6 +24,7 @@ from .lexicon import lexicon
 from .model import ArticleText, Triple
 from .positions import positions
 from .signing import signings
+from .spacing import Squeezed
 from .structure import (
     based_in,
     capitals,
@@ -93,11 +94,11 @@ def _places_nest(found: Candidate) -> bool:
     return inner is None or outer is None or inner >= outer
 
 
-def _evidence(sent: Span, text: str) -> tuple[str, int, int]:
+def _evidence(sent: Span, text: str, parsed: Squeezed) -> tuple[str, int, int]:
     """The sentence as it stands in the article file, without surrounding white space, and its offsets."""
     body = sent.text
-    start = sent.start_char + len(body) - len(body.lstrip())
-    end = sent.end_char - (len(body) - len(body.rstrip()))
+    start = parsed.original(sent.start_char + len(body) - len(body.lstrip()))
+    end = parsed.original(sent.end_char - (len(body) - len(body.rstrip())))
     return text[start:end], start, end
 
 
@@ -191,7 +192,7 @@ def _represented(mention: Mention, posts: dict[str, list[Mention]]) -> Mention |
     return held[0] if held else None
 
 
-def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
+def extract_triples(item: ArticleText, context: Context, parsed: Squeezed) -> Iterator[Triple]:
     """Yield every triple the rules find in the article, each fact once, with its evidence: the first
     sentence of the body that states it, or the headline where only the headline does. Names take the
     type that the facts stated of them allow (settle_types)."""
@@ -214,7 +215,7 @@ def extract_triples(item: ArticleText, context: Context) -> Iterator[Triple]:
         if key in kept and (key not in from_headline or number == 0):
             continue
         if number not in evidence:
-            evidence[number] = (*_evidence(sent, item.text), sentence_date(sent, article.date))
+            evidence[number] = (*_evidence(sent, item.text, parsed), sentence_date(sent, article.date))
         text, start, end, event_date = evidence[number]
         if number == 0:
             from_headline.add(key)

@@ -26,14 +26,16 @@ def nlp():  # type: ignore[no-untyped-def]
 def extract_text(nlp):  # type: ignore[no-untyped-def]
     """Extract an article given as text (its id "test"); returns the Extraction."""
     from extract import ArticleText, clean_text, extract_doc
-    from extract.casing import truecase
+    from extract.pipeline import parse_text
     from extract.dates import publication_date
     from extract.model import Article
 
     def run(text: str):  # type: ignore[no-untyped-def]
         body = clean_text(text)
         article = Article(id="test", path="test.txt", title="", date=publication_date(text), sha256="")
-        return extract_doc(nlp(truecase(body)), ArticleText(article=article, text=text, body=body))
+        item = ArticleText(article=article, text=text, body=body)
+        parsed = parse_text(item)
+        return extract_doc(nlp(parsed.text), item, parsed)
 
     return run
 

@@ -728,6 +728,26 @@ CASES = {
          ("Sun Li", "holds_position", "Toshiba", "General Manager"),
          ("Wu Kai", "holds_position", "Orix Group", "President"),
          ("Lu Fei", "holds_position", "Orix Group", "Consultant")}),
+    "double spaces inside a name and a bracket glued to it; a company with its local unit's place in "
+    "brackets": (
+        "Wuzheng Group and China  Mobile(Rizhao) signed a 5G cooperation agreement on Monday. Li Baojun, general "
+        "manager of China  Mobile(Rizhao), attended.",
+        {("China Mobile(Rizhao)", "signed_agreement_with", "Wuzheng Group", None),
+         ("Li Baojun", "holds_position", "China Mobile(Rizhao)", "general manager")}),
+    "the article's city named only at the start of another name; a district title in a new area; a "
+    "political consultative conference is a body; 'join hands to build'": (
+        "Projects signed in Tianjin Binhai New Area\n\n"
+        "The Tianjin Binhai New Area signed 80 projects. Jin Bo, Deputy Mayor, and Yang Mao, Deputy Secretary "
+        "of the Binhai District Party Committee and District Governor, spoke. Liu Hua, Deputy Director of the "
+        "District Political Consultative Conference, attended. FAW Group and Changchun join hands to build the "
+        "Changchun Automobile Park.",
+        {("Jin Bo", "holds_position", "Tianjin", "Deputy Mayor"),
+         ("Yang Mao", "holds_position", "Binhai District Party Committee", "Deputy Secretary"),
+         ("Yang Mao", "holds_position", "Tianjin Binhai New Area", "District Governor"),
+         ("Liu Hua", "holds_position", "District Political Consultative Conference", "Deputy Director"),
+         ("Changchun", "cooperates_with", "FAW Group", None),
+         ("FAW Group", "develops", "Changchun Automobile Park", None),
+         ("Changchun", "develops", "Changchun Automobile Park", None)}),
 }
 
 
@@ -759,6 +779,13 @@ def test_no_fact_for_an_unnamed_meeting_or_a_title_without_organization(extract_
     extraction = extract_text("Wu Jing, secretary-general, and Ma Lan attended the meeting. "
                               "President Deng Rui spoke.")
     assert facts(extraction) == set()
+
+
+def test_evidence_is_cut_from_the_article_where_spaces_were_squeezed(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Kunlun\tGroup  and   the Hefei  Municipal People's Government signed\u00a0a deal.\n"
+    [triple] = extract_text(text).triples
+    assert (triple.subject, triple.object) == ("Kunlun Group", "Hefei Municipal People's Government")
+    assert text[triple.start:triple.end] == triple.evidence == text.strip()
 
 
 def test_evidence_offsets_and_dates(extract_text) -> None:  # type: ignore[no-untyped-def]
