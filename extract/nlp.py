@@ -5,8 +5,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_infix_regex
 from spacy.tokens import Doc, Token
+from spacy.util import compile_infix_regex
 
 from .errors import ModelError
 from .names import add_name_ruler

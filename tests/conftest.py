@@ -26,9 +26,9 @@ def nlp():  # type: ignore[no-untyped-def]
 def extract_text(nlp):  # type: ignore[no-untyped-def]
     """Extract an article given as text (its id "test"); returns the Extraction."""
     from extract import ArticleText, clean_text, extract_doc
-    from extract.pipeline import parse_text
     from extract.dates import publication_date
     from extract.model import Article
+    from extract.pipeline import parse_text
 
     def run(text: str):  # type: ignore[no-untyped-def]
         body = clean_text(text)
