@@ -135,23 +135,22 @@ class Context:
 
     def _person_past_titles(self, person: Mention, step: int) -> Mention | None:
         """The next person of a list whose names carry their titles ("A, President of X, B, Manager of Y
-        and C"; "A, title; B, title"): the words between are a title chain (titles, names of
-        organizations and places, linking and lower-case words), with no verb."""
+        and C"; "A, title; B, title"; "Vice Governor A, Secretary-General of X B, and Secretary C"): the
+        words between are a title chain (titles, names of organizations and places, linking and lower-case
+        words) with a comma, semicolon or "and" among them, and no verb."""
         doc, sent = self.doc, self.doc[person.start].sent
         i = person.end if step > 0 else person.start - 1
-        if not sent.start <= i < sent.end or doc[i].text not in {",", ";"}:
-            return None
-        i += step
+        separated = False
         while sent.start <= i < sent.end:
             found = self.by_token.get(i)
             if found is not None and found.type == ontology.PERSON:
-                edge = doc[found.start - 1] if step > 0 else doc[found.end] if found.end < len(doc) else None
-                return found if edge is not None and edge.lower_ in _PERSON_LIST_LINKS else None
+                return found if separated else None
             token = doc[i]
             if found is None and (token.pos_ in {"VERB", "AUX"} and token.lower_ not in _TITLE_WORDS or
                                   not (token.lower_ in _TITLE_WORDS or token.lower_ in _CHAIN_WORDS or
                                        token.is_lower or token.is_punct and token.text not in {".", ":"})):
                 return None
+            separated = separated or found is None and token.lower_ in _PERSON_LIST_LINKS
             i += step
         return None
 
@@ -293,7 +292,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _companions(token: Token) -> list[Token]:
     """The people set beside a subject (or its verb): "A, accompanied by B and C, inspected"; "A, together
-    with B,"; "A, along with B, toured" (but not "A visited Z, accompanied by B", as the genre gold has it)."""
+    with B,"; "A, along with B, toured" ("A visited Z, accompanied by B" is verbs.accompanied_visits')."""
     words = lexicon()
     found: list[Token] = []
     for child in token.children:

@@ -1,6 +1,7 @@
 """Load the spaCy pipeline: the only place that calls spacy.load."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -20,6 +21,7 @@ MODEL_PACKAGES = {
 }
 
 
+DIGIT_LED_NAME = re.compile(r"^[0-9]+[A-Z][A-Za-z]*$")
 DATELINE_DASHES = frozenset({"--", "—"})
 DATELINE_WORDS = 12
 LINE_END_MARKS = frozenset(".!?:;\"”’)]")
@@ -70,11 +72,12 @@ def _ends_dateline(token: Token) -> bool:
     return len(words) > 0 and all(w.text.strip("/()[]")[:1].isupper() or w.like_num or w.is_punct for w in words)
 
 
-def _split_glued_brackets(nlp: Language) -> None:
+def _tokenize_names(nlp: Language) -> None:
     """Make a bracket glued to the word before it a token of its own ("China Mobile(Rizhao)"), as real
-    pages write it."""
+    pages write it, and keep a name that starts with digits whole ("3M", not a number and a unit)."""
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[(](?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.token_match = DIGIT_LED_NAME.match
 
 
 @lru_cache(maxsize=4)
@@ -89,7 +92,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         package = MODEL_PACKAGES.get(model, f"the Python package that provides the pipeline {model!r}")
         raise ModelError(f"spaCy pipeline {model!r} is not installed; install {package} "
                          f"with pip into this environment, or pick another with --model") from None
-    _split_glued_brackets(nlp)
+    _tokenize_names(nlp)
     nlp.add_pipe(PARAGRAPH_BREAK, before="parser" if "parser" in nlp.pipe_names else None)
     add_name_ruler(nlp)
     return nlp

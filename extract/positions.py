@@ -119,8 +119,9 @@ def _holder_after(doc: Doc, linker: int, limit: int, context: Context) -> tuple[
         if holder is not None:
             return (holder if _can_hold(holder) else None), role_end, holder.end
         following = next((k for k in range(j, min(j + _SUBUNIT_REACH, limit)) if doc[k].lower_ == "of"), None)
-        if following is None or doc[following - 1].lower_ not in words.subunits or \
-                any(context.at(doc[k]) for k in range(j, following)):
+        if following is None or any(context.at(doc[k]) for k in range(j, following)) or \
+                doc[following - 1].lower_ not in words.subunits and \
+                not all(doc[k].is_title for k in range(j, following)):  # "Director of Investment Promotion of A"
             return None, role_end, i
         role_end = i = following
     return None, role_end, i
@@ -314,6 +315,12 @@ def _after_a_person(i: int, context: Context) -> bool:
     return False
 
 
+def _titled_before(person: Mention, context: Context) -> bool:
+    """Whether a title stands right before the name ("Vice Mayor Li Bo"): the person's own."""
+    i = person.start - 1
+    return i >= 0 and context.doc[i].lower_ in lexicon().title_words - {"of", "and", "-"}
+
+
 def _sharing_a_chain(person: Mention, context: Context) -> Mention | None:
     """The person whose titles this one shares: the next one, joined by "and" ("X and Y, vice-general
     managers of A")."""
@@ -348,7 +355,7 @@ def positions(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         yield from _chain_after(person, sent, context)
         yield from _chain_before(person, sent, context)
-        sharer = _sharing_a_chain(person, context)
+        sharer = None if _titled_before(person, context) else _sharing_a_chain(person, context)
         for found in _chain_after(sharer, sent, context) if sharer is not None else ():
             yield Candidate(person, found.predicate, found.object, found.rule, found.role)
         first = _listed_after(person, context)

@@ -42,14 +42,14 @@ from .structure import (
     where_clauses,
 )
 from .values import values
-from .verbs import attendee_lists, bare_attendance, fronted_visits, verb_relations
+from .verbs import accompanied_visits, attendee_lists, bare_attendance, fronted_visits, verb_relations
 
 Rule = Callable[[Span, Context], Iterator[Candidate]]
 RULES: tuple[Rule, ...] = (
     positions, verb_relations, headline_relations, attendee_lists, bare_attendance, fronted_visits, places_in,
     capitals, place_descriptions, possessive_places, based_in, city_province, projects_in, described_projects,
     parts, subsidiaries, project_roles, founded_subsidiaries, owned_projects, values, two_parties, where_clauses,
-    signings,
+    signings, accompanied_visits,
 )
 # Predicates whose wording says what kind of party a name is ("X signed an agreement with Y", "Z, director
 # of Y"), so a name's type is taken from them where its head word gave another; not so "X develops Y", which
@@ -64,7 +64,7 @@ CONFIDENCE = {
     "title": 0.9, "title_before": 0.85, "title_implied": 0.7, "verb": 0.8, "headline": 0.6, "attendees": 0.7, "noun": 0.8,
     "fronted_at": 0.6, "place_in": 0.75, "described": 0.7, "capital": 0.9, "possessive": 0.8, "city_province": 0.8,
     "project_in": 0.65, "apposition": 0.7, "under": 0.75, "based_in": 0.85, "part_noun": 0.7, "subsidiary": 0.9,
-    "name_owner": 0.6, "value": 0.65, "two_parties": 0.6, "signing": 0.7,
+    "name_owner": 0.6, "value": 0.65, "two_parties": 0.6, "signing": 0.7, "accompanied": 0.6,
 }
 
 
@@ -207,8 +207,8 @@ def extract_triples(item: ArticleText, context: Context, parsed: Squeezed) -> It
         found = _retyped(found, types)
         predicate = ontology.PREDICATES[found.predicate]
         if not _places_nest(found) or not predicate.allows(found.subject.type, found.object.type) or \
-                found.predicate == "met_with" and (found.subject.name, found.object.name) in posts:
-            continue  # nobody meets the organization they hold a post in
+                found.predicate in {"met_with", "visited"} and (found.subject.name, found.object.name) in posts:
+            continue  # nobody meets, or visits, the organization they hold a post in
         key = _key(found)
         if (key[2], key[1], key[0]) in kept and found.predicate == "located_in":
             continue

@@ -345,12 +345,19 @@ def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def bare_attendance(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"Ministry of Commerce Vice Minister X also attended.": people who attend with nothing attended named
-    attend the event the text is about (named in the sentence, else last named before it)."""
-    alone = verb_table()["lemmas"]["attend_alone"]
+    """"Ministry of Commerce Vice Minister X also attended.", "X delivered a speech.": people who attend, or
+    speak, with nothing named where, attend the event the text is about (named in the sentence, else last
+    named before it)."""
+    lemmas = verb_table()["lemmas"]
     for verb in sent:
-        if verb.lemma_ not in alone or verb.pos_ != "VERB" or verb.dep_ == "conj" or \
-                any(child.dep_ in _ATTENDED_ARGUMENTS for child in verb.children):
+        if verb.pos_ != "VERB" or verb.dep_ == "conj":
+            continue
+        alone = verb.lemma_ in lemmas["attend_alone"] and \
+            not any(child.dep_ in _ATTENDED_ARGUMENTS for child in verb.children)
+        speech = [child for child in verb.children if child.dep_ == "dobj" and child.lemma_ in lemmas["speech"]]
+        speaking = verb.lemma_ in lemmas["deliver"] and bool(speech) and not any(
+            child.dep_ == "prep" for token in (verb, *speech) for child in token.children)
+        if not alone and not speaking:
             continue
         events = [m for m in context.in_span(sent) if m.type == ontology.EVENT]
         event = events[0] if events else context.salient(frozenset({ontology.EVENT}), sent.start)
@@ -379,3 +386,37 @@ def attendee_lists(sent: Span, context: Context) -> Iterator[Candidate]:
         for person in people if event else ():
             yield Candidate(person, "attended", event, "attendees")
         return
+
+
+def accompanied_visits(sent: Span, context: Context) -> Iterator[Candidate]:
+    """People who accompany a visit visit what it visits, as the gold rules have it: "A and B accompanied
+    the investigation" (or "the visit", "him"): the places of the last visit stated before (by the person
+    named, for "accompanied X"), all those its sentence names; "X visited Z, accompanied by B": the places
+    the sentence's visit names."""
+    words = lexicon()
+    visit_nouns = frozenset(read_pattern_file("lexicon.json")["visit_nouns"])
+    for verb in sent:
+        if verb.lemma_ not in words.companion_verbs or verb.pos_ != "VERB":
+            continue
+        agents = _objects_below(verb)  # "accompanied by B and C"
+        joined = [child for child in verb.children if child.dep_ == "dobj"]
+        if agents:
+            companions = names_of(agents, context)
+            visits = [found for found in context.found if found.predicate == "visited" and
+                      sent.start <= found.object.start < sent.end]
+        elif joined and (joined[0].lemma_ in visit_nouns or joined[0].tag_ == "PRP" or context.at(joined[0])):
+            leader = context.at(joined[0])
+            companions = names_of(subjects_of(verb), context)
+            visits = [found for found in context.found if found.predicate == "visited" and
+                      (leader is None or leader.type != ontology.PERSON or found.subject.name == leader.name)]
+            if visits:
+                last = visits[-1]
+                where = context.doc[last.object.start].sent.start
+                visits = [found for found in visits if found.subject.name == last.subject.name and
+                          context.doc[found.object.start].sent.start == where]
+        else:
+            continue
+        places = list(dict.fromkeys(found.object for found in visits))
+        for person in (m for m in companions if m.type == ontology.PERSON):
+            for place in places:
+                yield Candidate(person, "visited", place, "accompanied")

@@ -222,12 +222,12 @@ CASES = {
     "a headline in title case": (
         "Haiwei and Nantong Sign Cooperation Agreement on Offshore Wind\n\nThe deal was signed on Monday.",
         {("Haiwei", "signed_agreement_with", "Nantong", None)}),
-    "at a zone; titles before their own names": (
+    "at a zone; titles before their own names; those who accompany a visit visit what it visits": (
         "At the Weinan High-tech Industrial Development Zone, Liu Gang inspected the Weinan Lithium "
         "Battery Industrial Park. Vice Governor Xu Ming, Secretary-General of the Provincial Government "
         "Zhou Ping, and Secretary of the Weinan Municipal Party Committee Wang Lei accompanied him.",
-        {("Liu Gang", "visited", "Weinan Lithium Battery Industrial Park", None),
-         ("Liu Gang", "visited", "Weinan High-tech Industrial Development Zone", None),
+        {*((person, "visited", place, None) for person in ("Liu Gang", "Xu Ming", "Zhou Ping", "Wang Lei")
+           for place in ("Weinan Lithium Battery Industrial Park", "Weinan High-tech Industrial Development Zone")),
          ("Zhou Ping", "holds_position", "Provincial Government", "Secretary-General"),
          ("Wang Lei", "holds_position", "Weinan Municipal Party Committee", "Secretary")}),
     "a subsidiary set up in a city; a place named after a region": (
@@ -505,7 +505,7 @@ CASES = {
          ("Kaifeng", "located_in", "Henan province", None),
          ("Gotai Co., Ltd.", "signed_agreement_with", "Lankao county", None)}),
     "'whose investor is X'; 'A's parent company, B,'; 'signed by A and B'; 'X-based' starts no name; "
-    "'acquired' a company invests in it; a trailing 'accompanied by' visits nothing": (
+    "'acquired' a company invests in it; a trailing 'accompanied by' visits what the sentence's visit visits": (
         "The Gansu Hydrogen Valley Project, whose investor is Longhua Energy Group, opened. Lanzhou Qilian "
         "Materials Co., Ltd. makes foil. The company's parent company, Qilian Metals Group, is in Lanzhou. "
         "The agreement was signed by Qilian Metals Group and the Lanzhou New Area Administrative Committee. "
@@ -517,7 +517,8 @@ CASES = {
          ("Lanzhou New Area Administrative Committee", "signed_agreement_with", "Qilian Metals Group", None),
          ("Tongyuan Medical Technology Co., Ltd.", "located_in", "Suzhou", None),
          ("Tongyuan Medical Technology Co., Ltd.", "invests_in", "Bremer Sensorik GmbH", None),
-         ("Ren Gang", "visited", "Lanzhou", None)}),
+         ("Ren Gang", "visited", "Lanzhou", None),
+         ("Zhu Hao", "visited", "Lanzhou", None)}),
     "'A and B, the capital of C' puts only B in C; 'the two cities will cooperate'; a place's office after "
     "'its' is no name; a place-led short form of three words; 'was attended by ..., including X'": (
         "Chongqing Municipality and Vientiane, the capital of Laos, signed a sister-city agreement. Vientiane "
