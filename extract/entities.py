@@ -178,9 +178,9 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                 parts = [wider if wider.text.lower() in lexicon().places else left, doc[i + 1:span.end]]
                 break
             right = doc[i + 1 + (doc[i + 1].lower_ == "the"):span.end]
-            if doc[i].lower_ == "of" and span.end < len(doc) and doc[span.end].text in _POSSESSIVE and \
-                    _names_a_place(right):
-                parts = [left, right]
+            if doc[i].lower_ == "of" and (span.end < len(doc) and doc[span.end].text in _POSSESSIVE and
+                                          _names_a_place(right) or _is_person_name(left)):
+                parts = [left, right]  # "X Park of | Chongqing's Y district", "President Xiong Sidong of | A"
                 break
             if doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
                     (any(_stands_alone(part, span, elsewhere) for part in (left, right)) or
@@ -464,7 +464,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = _place_led_short_forms(doc, _retyped(_merge(_ruler_mentions(doc), _ner_mentions(doc))))
     mentions += _repetitions(doc, mentions)
     mentions += _acronyms(doc, mentions)
-    return sorted(mentions + _possessive_projects(doc, mentions), key=lambda m: m.start)
+    mentions += _possessive_projects(doc, mentions)
+    return sorted((m for m in mentions if not _names_an_agreement(doc[m.start:m.end])), key=lambda m: m.start)
+
+
+def _names_an_agreement(span: Span) -> bool:
+    """Whether a name is an agreement's title ("Framework Agreement for Co-development of X", "the Strategic
+    Cooperation Agreement"): a document, which is no entity."""
+    agreements = lexicon().agreement_nouns
+    return any(token.lower_ in agreements and token.text[:1].isupper() for token in span)
 
 
 def _acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:

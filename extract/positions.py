@@ -117,6 +117,7 @@ def _holder_after(doc: Doc, linker: int, limit: int, context: Context) -> tuple[
             role_end = i = holder.end  # "Manager of the Southwest Regional Headquarters of A"
             continue
         if holder is not None:
+            holder = _company_named_after(holder, limit, context)
             return (holder if _can_hold(holder) else None), role_end, holder.end
         following = next((k for k in range(j, min(j + _SUBUNIT_REACH, limit)) if doc[k].lower_ == "of"), None)
         if following is None or any(context.at(doc[k]) for k in range(j, following)) or \
@@ -125,6 +126,22 @@ def _holder_after(doc: Doc, linker: int, limit: int, context: Context) -> tuple[
             return None, role_end, i
         role_end = i = following
     return None, role_end, i
+
+
+def _company_named_after(holder: Mention, limit: int, context: Context) -> Mention:
+    """A place followed by capitalised words that name nothing else is a company named after it ("president
+    of Qingdao Kute Smart"): a mention made for it; otherwise the place."""
+    doc, words = context.doc, lexicon()
+    if holder.type != ontology.PLACE:
+        return holder
+    end = holder.end
+    while end < limit and doc[end].is_alpha and doc[end].text[:1].isupper() and context.at(doc[end]) is None \
+            and doc[end].lower_ not in words.title_words and doc[end].lower_ not in words.name_stopwords:
+        end += 1
+    if end == holder.end:
+        return holder
+    text = doc[holder.start:end].text
+    return Mention(holder.start, end, text, ontology.COMPANY, name=text, strong=False, source="title")
 
 
 def _after_description(doc: Doc, i: int, limit: int, context: Context) -> Mention | None:
@@ -290,9 +307,10 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
     if holder and _can_hold(holder):
         yield Candidate(person, "holds_position", holder, "title_before", role)
     elif not possessive:
-        implied = _implied_holder(role, context, person.start)
+        named = _holder_after_name(person, context)
+        implied = named or _implied_holder(role, context, person.start)
         if implied:
-            yield Candidate(person, "holds_position", implied, "title_implied", role)
+            yield Candidate(person, "holds_position", implied, "title_before" if named else "title_implied", role)
 
 
 def _after_a_person(i: int, context: Context) -> bool:
@@ -313,6 +331,23 @@ def _after_a_person(i: int, context: Context) -> bool:
         else:
             return False
     return False
+
+
+def _holder_after_name(person: Mention, context: Context) -> Mention | None:
+    """The organization named after a titled name by "of" ("President X of A"), also for the first of two
+    such names ("Secretary X and President Y of A": A for X too)."""
+    doc = context.doc
+    i = person.end
+    if i + 2 < len(doc) and doc[i].lower_ == "and":
+        following = _title_end(doc, i + 1, len(doc))
+        other = context.starting_at(following) if following > i + 1 else None
+        if other is None or other.type != ontology.PERSON:
+            return None
+        i = other.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    holder = context.starting_at(i + 1 + (doc[i + 1].lower_ == "the"))
+    return holder if holder is not None and _can_hold(holder) else None
 
 
 def _titled_before(person: Mention, context: Context) -> bool:

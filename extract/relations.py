@@ -56,6 +56,7 @@ RULES: tuple[Rule, ...] = (
 # a misparse can say of two projects.
 RETYPING = frozenset({"signed_agreement_with", "cooperates_with", "holds_position", "met_with", "attended",
                       "subsidiary_of", "has_value"})
+_COUNTRY_LEVEL = 1  # place_level of countries (0) and world regions (1)
 PARTY_PREDICATES = frozenset({"signed_agreement_with", "cooperates_with"})
 AGENTS = frozenset({(ontology.PLACE, "develops", "subject"), (ontology.PLACE, "invests_in", "subject"),
                     *((ontology.PROJECT, predicate, role) for predicate in ("signed_agreement_with", "cooperates_with")
@@ -87,11 +88,12 @@ def _acting(mention: Mention, predicate: str, role: str) -> Mention:
 
 
 def _places_nest(found: Candidate) -> bool:
-    """Whether a located_in between two places goes from smaller to bigger ("China" is in no province)."""
+    """Whether a located_in between two places goes from smaller to bigger ("China" is in no province, and no
+    country in another: "Japan, ROK, Germany" lists them)."""
     if found.predicate != "located_in" or found.object.type != ontology.PLACE or found.subject.type != ontology.PLACE:
         return True
     inner, outer = (lexicon().place_level(mention.name) for mention in (found.subject, found.object))
-    return inner is None or outer is None or inner >= outer
+    return inner is None or outer is None or inner >= outer and inner > _COUNTRY_LEVEL
 
 
 def _evidence(sent: Span, text: str, parsed: Squeezed) -> tuple[str, int, int]:

@@ -262,6 +262,11 @@ def _object_tokens(nodes: dict[str, Token]) -> list[Token]:
     return conjuncts(obj) if obj is not None else []
 
 
+def _objects_of(token: Token) -> list[Token]:
+    """The objects of a noun's "of" ("the mart of X": X)."""
+    return [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of" for t in _objects_below(child)]
+
+
 def _signed(noun: Token) -> bool:
     """Whether a noun of cooperation is what was signed ("inks partnership with Y", "signed a partnership
     agreement"): a signing, which gives signed_agreement_with only."""
@@ -288,10 +293,14 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         subject_tokens, object_tokens = arguments.setdefault((key, verb.i), ([], []))
         subject = nodes.get("subject")
+        if subject is None and verb.pos_ == "NOUN":  # "his inspection tour in Z", "X's visit to Y"
+            subject = next((child for child in verb.children if child.dep_ == "poss" and context.at(child)), None)
         for token in (conjuncts(subject) if subject is not None else subjects_of(verb)):
             if token not in subject_tokens:
                 subject_tokens.append(token)
         for token in _object_tokens(nodes):
+            if key == "visited" and not context.at(token):  # "visited the textile mart of X"
+                token = next(iter(_objects_of(token)), token)
             if token not in object_tokens:
                 object_tokens.append(token)
     respectively = any(token.lower_ == "respectively" for token in sent)

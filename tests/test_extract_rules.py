@@ -749,6 +749,31 @@ CASES = {
          ("Changchun", "cooperates_with", "FAW Group", None),
          ("FAW Group", "develops", "Changchun Automobile Park", None),
          ("Changchun", "develops", "Changchun Automobile Park", None)}),
+    "an agreement's title is no entity; 'the governments of A and B signed'; countries listed are in none "
+    "of each other": (
+        "Tangshan seizes opportunity\n\n"
+        "In July 2014, the governments of Beijing and Hebei Province signed Framework Agreement for "
+        "Co-development of Caofeidian Demonstration Area. Tangshan will cooperate with Japan, ROK, Germany, "
+        "Israel and Singapore.",
+        {("Beijing", "signed_agreement_with", "Hebei Province", None),
+         *((min(country, "Tangshan"), "cooperates_with", max(country, "Tangshan"), None)
+           for country in ("Japan", "ROK", "Germany", "Israel", "Singapore"))}),
+    "a breadcrumb is no text; 'his inspection tour in Z'; 'Secretary A and President B of X'; a company named "
+    "after its city with no head word; a center of a university; 'did surveys to Z'": (
+        "Position:news > buses > Kunlun to Build a New Production Base\n\n"
+        "Kunlun to Build a New Production Base\n\n"
+        "Li Ming, secretary of the CPC Anhui Provincial Committee, made the remark during his inspection tour in "
+        "Feixi county of Hefei. Secretary Jiang Bo and President Xu Lin of Hefei University attended, as did "
+        "Wang Fan, president of Hefei Lanxin Smart, and Prof. Zhou Yu, Director of the China Center of Stanford "
+        "University. YRIC did surveys to Feixi County.",
+        {("Li Ming", "holds_position", "CPC Anhui Provincial Committee", "secretary"),
+         ("Li Ming", "visited", "Feixi county", None),
+         ("Feixi county", "located_in", "Hefei", None),
+         ("Jiang Bo", "holds_position", "Hefei University", "Secretary"),
+         ("Xu Lin", "holds_position", "Hefei University", "President"),
+         ("Wang Fan", "holds_position", "Hefei Lanxin Smart", "president"),
+         ("Zhou Yu", "holds_position", "China Center of Stanford University", "Director"),
+         ("YRIC", "visited", "Feixi County", None)}),
 }
 
 
