@@ -70,6 +70,10 @@ class Context:
             self.cache["sentences"] = joined
         return self.cache["sentences"]  # type: ignore[no-any-return]
 
+    def mentions_named(self, text: str) -> Mention | None:
+        """A mention written as `text` elsewhere in the article, for its resolved name."""
+        return next((m for m in self.mentions if m.text == text), None)
+
     def at(self, token: Token | None) -> Mention | None:
         """The mention a token belongs to (the innermost one)."""
         return None if token is None else self.by_token.get(token.i)

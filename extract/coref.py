@@ -238,7 +238,7 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
     for token in doc[1:]:
-        if token.lower_ in words.person_pronouns and token.i not in taken:
+        if token.lower_ in words.person_pronouns and token.i not in taken and not _surname_of_a_name(token):
             person = _antecedent(token.i, "", "Person*", mentions, home)
             if person:
                 found.append(Mention(token.i, token.i + 1, token.text, person.type, name=person.name,
@@ -293,6 +293,13 @@ def _only_project(target: str, modifiers: list[str], mentions: list[Mention], po
         return None
     project = next(iter(earlier.values()))
     return project if not modifiers or set(modifiers) & set(words_of(project.name)) else None
+
+
+def _surname_of_a_name(token: Token) -> bool:
+    """Whether a pronoun's word is a surname before a given name here ("and She Chunming, director")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.text[:1].isupper() and following is not None and following.text[:1].isupper() and \
+        (following.ent_type_ == "PERSON" or not token.is_sent_start)
 
 
 def _quoted(token: Token) -> bool:

@@ -97,8 +97,10 @@ def _trim(span: Span, person: bool) -> Span:
     doc, start, end = span.doc, span.start, span.end
     stopwords = lexicon().name_stopwords
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space
-                           or doc[start].text in _EDGE_PUNCT or doc[start].text.startswith("—")):
-        start += 1
+                           or doc[start].text in _EDGE_PUNCT or doc[start].text.startswith("—")
+                           or start > 0 and doc[start - 1].text == "-" and doc[start].lower_ in lexicon().title_words
+                           or start > 0 and doc[start].lower_ == "of" and doc[start - 1].lower_ in lexicon().title_words):
+        start += 1  # "Secretary-General of X": X, no "General of X"
     if person:
         cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE), end)
         end = cut
@@ -254,9 +256,12 @@ def _scope_noun(span: Span) -> bool:
 
 
 def _indefinite(span: Span) -> bool:
-    """Whether a span with a common noun for head follows "a" or "an": some such thing, not a name ("an
-    R&D center")."""
-    return span[-1].is_lower and span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"}
+    """Whether a span with a common noun for head follows "a" or "an", with at most a quantity between: some
+    such thing, not a name ("an R&D center", "a 50 GWh plant")."""
+    i = span.start - 1
+    while i > span.start - 4 and i > 0 and (span.doc[i].like_num or span.doc[i].text == "-"):
+        i -= 1
+    return span[-1].is_lower and i >= 0 and span.doc[i].lower_ in {"a", "an"}
 
 
 def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> bool:
@@ -433,7 +438,7 @@ def _retyped(mentions: list[Mention]) -> list[Mention]:
             mention = replace(mention, type=ontology.PERSON)
         elif mention.source == "ner" and mention.type == ontology.PERSON:
             words = mention.text.split()
-            kind = next((kind for longer, kind in companies if len(longer) > len(words)
+            kind = next((kind for longer, kind in companies if len(longer) >= len(words)
                          and longer[:len(words)] == words), None)
             mention = replace(mention, type=kind) if kind else mention
         found.append(mention)

@@ -280,6 +280,9 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
         start -= 1
     while start < end and doc[start].lower_ in {"-", "&"}:
         start += 1
+    inside = context.at(doc[start]) if start < end else None
+    if inside is not None and inside.end < end:  # "Sinopec Group Chairman X": "Group" is the name's
+        start = inside.end
     if end < person.start and _after_a_person(start, context):
         return  # "A, vice president of X, B": the title is A's
     if start == end or _title_end(doc, start, end) != end:
@@ -307,7 +310,7 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
     if holder and _can_hold(holder):
         yield Candidate(person, "holds_position", holder, "title_before", role)
     elif not possessive:
-        named = _holder_after_name(person, context)
+        named = _holder_after_name(person, context) or _holder_of_previous(start, sent, context)
         implied = named or _implied_holder(role, context, person.start)
         if implied:
             yield Candidate(person, "holds_position", implied, "title_before" if named else "title_implied", role)
@@ -331,6 +334,18 @@ def _after_a_person(i: int, context: Context) -> bool:
         else:
             return False
     return False
+
+
+def _holder_of_previous(start: int, sent: Span, context: Context) -> Mention | None:
+    """For a title after "and" and another titled name, that name's organization ("A Group Chairman X and
+    President Y": A Group for Y too)."""
+    if start < 2 or context.doc[start - 1].lower_ != "and":
+        return None
+    before = context.ending_at(start - 1)
+    if before is None or before.type != ontology.PERSON:
+        return None
+    return next((found.object for found in _chain_before(before, sent, context)
+                 if found.rule == "title_before"), None)
 
 
 def _holder_after_name(person: Mention, context: Context) -> Mention | None:

@@ -27,6 +27,7 @@ from .nlp import DATELINE_DASHES
 _LOCATABLE = frozenset({ontology.PLACE, ontology.PROJECT, ontology.COMPANY, ontology.ORGANIZATION,
                         ontology.GOVERNMENT_BODY, ontology.EVENT})
 _WHERE = frozenset({ontology.PLACE, ontology.PROJECT})
+_UNIT_HEADS = frozenset({"company", "branch", "subsidiary", "division"})  # "A Company of B": a unit of B
 _AREA_HEADS = frozenset({"district", "county", "zone", "area", "town", "township", "village", "city", "park"})
 _BODIES = frozenset({ontology.ORGANIZATION, ontology.GOVERNMENT_BODY})
 _PARTS = frozenset({ontology.PROJECT, ontology.PLACE, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION})
@@ -38,7 +39,7 @@ _ACTING = frozenset(word for name in ("sign", "meet", "receive", "attend", "part
 
 def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
     """"A in Z", "the A district of Z", "the A Park of Z's B district": a name followed by "in"/"of" and
-    a place (the place a possessive one names)."""
+    a place (the place a possessive one names); "A and B in Z" puts A there too where it is of B's kind."""
     doc = context.doc
     for mention in context.in_span(sent):
         i = mention.end
@@ -58,7 +59,7 @@ def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
                 or doc[mention.end - 1].dep_ not in {"nsubj", "nsubjpass", "appos"}):
             continue
         listed = context.coordinated(mention)
-        for inner in listed[:listed.index(mention) + 1]:
+        for inner in (m for m in listed[:listed.index(mention) + 1] if m.type == mention.type):
             for wider in (where, None if inner.type == ontology.PLACE else _province_after(where, context)):
                 if wider:
                     yield Candidate(inner, "located_in", wider, "place_in")
@@ -145,7 +146,8 @@ def city_province(sent: Span, context: Context) -> Iterator[Candidate]:
     for mention in context.in_span(sent):
         if mention.type != ontology.PLACE or mention.end + 1 >= sent.end or doc[mention.end].text != ",":
             continue
-        province = context.starting_at(mention.end + 1)
+        after = mention.end + 1 + (doc[mention.end + 1].lower_ == "in")  # "in Yichun, in China's Jiangxi province"
+        province = context.starting_at(after)
         if province and province.end + 1 < sent.end and doc[province.end].text in {"'s", "’s"}:
             province = context.starting_at(province.end + 1)
         if province and province.type == ontology.PLACE and not _is_province(mention) and (
@@ -341,6 +343,24 @@ def subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
             if other:
                 yield Candidate(mention, "subsidiary_of", other, "subsidiary") if parent else \
                     Candidate(other, "subsidiary_of", mention, "subsidiary")
+
+
+def named_units(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A company named as a unit "of" another ("Guangdong New Energy Company of China Resources Power",
+    "South China Company of X Co., Ltd."): a subsidiary of the company after "of"."""
+    doc = context.doc
+    for mention in context.in_span(sent):
+        if mention.type != ontology.COMPANY or mention.source not in {"name", "ner"}:
+            continue
+        span = doc[mention.start:mention.end]
+        of = next((t.i for t in span[1:-1] if t.lower_ == "of" and doc[t.i - 1].lower_ in _UNIT_HEADS), None)
+        if of is None:
+            continue
+        parent = doc[of + 1 + (doc[of + 1].lower_ == "the"):mention.end]
+        if len(parent) and parent[0].text[:1].isupper():
+            name = context.mentions_named(parent.text) or Mention(parent.start, parent.end, parent.text,
+                                                                  ontology.COMPANY, name=parent.text)
+            yield Candidate(mention, "subsidiary_of", name, "subsidiary")
 
 
 def project_roles(sent: Span, context: Context) -> Iterator[Candidate]:

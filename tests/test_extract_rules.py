@@ -774,6 +774,28 @@ CASES = {
          ("Wang Fan", "holds_position", "Hefei Lanxin Smart", "president"),
          ("Zhou Yu", "holds_position", "China Center of Stanford University", "Director"),
          ("YRIC", "visited", "Feixi County", None)}),
+    "'Secretary-General of X' names X; 'Vice Premier of X'; 'Chief Economist ... at X'; an organization's "
+    "title before a name, shared by a second titled name after 'and'": (
+        "Wang Hua, Secretary-General of Shandong Provincial Government, attended. Zhang Dejiang, Vice Premier of "
+        "the State Council and CPC Chongqing Committee Secretary, met with Sinopec Group Chairman Fu Chengyu and "
+        "President Wang Tianpu. Preston McAfee, Chief Economist and Corporate Vice President at Microsoft, spoke.",
+        {("Wang Hua", "holds_position", "Shandong Provincial Government", "Secretary-General"),
+         ("Zhang Dejiang", "holds_position", "State Council", "Vice Premier"),
+         ("Zhang Dejiang", "holds_position", "CPC Chongqing Committee", "Secretary"),
+         ("Fu Chengyu", "holds_position", "Sinopec Group", "Chairman"),
+         ("Wang Tianpu", "holds_position", "Sinopec Group", "President"),
+         ("Zhang Dejiang", "met_with", "Fu Chengyu", None),
+         ("Zhang Dejiang", "met_with", "Wang Tianpu", None),
+         ("Preston McAfee", "holds_position", "Microsoft", "Chief Economist and Corporate Vice President")}),
+    "'A Company of B' is B's subsidiary; 'A and B in Z' puts only B there where A is of another kind; 'in Z, "
+    "in Y's W province'; 'a 30 GWh plant' is no name": (
+        "On August 9, Guangdong New Energy Company of China Resources Power and Gaoyao District in Zhaoqing City "
+        "signed an agreement. BYD plans to build a 30 GWh plant in Yichun, in China’s Jiangxi province.",
+        {("Gaoyao District", "signed_agreement_with", "Guangdong New Energy Company of China Resources Power", None),
+         ("Gaoyao District", "located_in", "Zhaoqing City", None),
+         ("Guangdong New Energy Company of China Resources Power", "subsidiary_of", "China Resources Power", None),
+         ("Jiangxi province", "located_in", "China", None),
+         ("Yichun", "located_in", "Jiangxi province", None)}),
 }
 
 
