@@ -260,7 +260,9 @@ def definite_mentions(doc: Doc, mentions: list[Mention], home: Home) -> list[Men
         target = words.definite_heads.get(token.lower_)
         if not target or token.i in taken:
             continue
-        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"}:
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"} or \
+                target.startswith("home:") and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and \
+                doc[token.i + 2].text[:1].isupper():  # "the city of Shaoxing" names a city, not the article's
             continue
         start = token.i - 1
         while start > 0 and start > token.i - 5 and (doc[start].is_lower and doc[start].pos_ in _MODIFIER_POS

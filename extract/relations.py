@@ -28,6 +28,7 @@ from .spacing import Squeezed
 from .structure import (
     based_in,
     capitals,
+    capitals_named_after,
     city_province,
     described_projects,
     founded_subsidiaries,
@@ -50,7 +51,7 @@ RULES: tuple[Rule, ...] = (
     positions, verb_relations, headline_relations, attendee_lists, bare_attendance, fronted_visits, places_in,
     capitals, place_descriptions, possessive_places, based_in, city_province, projects_in, described_projects,
     parts, subsidiaries, project_roles, founded_subsidiaries, owned_projects, values, two_parties, where_clauses,
-    signings, accompanied_visits, named_units,
+    signings, accompanied_visits, named_units, capitals_named_after,
 )
 # Predicates whose wording says what kind of party a name is ("X signed an agreement with Y", "Z, director
 # of Y"), so a name's type is taken from them where its head word gave another; not so "X develops Y", which

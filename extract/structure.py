@@ -43,7 +43,10 @@ def places_in(sent: Span, context: Context) -> Iterator[Candidate]:
     doc = context.doc
     for mention in context.in_span(sent):
         i = mention.end
-        if i + 1 >= sent.end or doc[i].lower_ not in {"in", "of"}:
+        alias = context.bracket_end(i, 1) if i < sent.end else None  # "A (Optics Valley of China) in Z"
+        i = alias + 1 if alias is not None else i
+        if i + 1 >= sent.end or doc[i].lower_ not in {"in", "of", "at"} or \
+                doc[i].lower_ == "at" and mention.type not in _WHERE:
             continue
         j = i + 1 + (doc[i + 1].lower_ == "the")
         where = context.starting_at(j)
@@ -115,6 +118,22 @@ def place_descriptions(sent: Span, context: Context) -> Iterator[Candidate]:
                         if target and target.type == ontology.PLACE)
 
 
+def capitals_named_after(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Hubei's capital city, Wuhan", "Zhejiang's capital Hangzhou": the city named after its province's
+    capital noun is in the province."""
+    doc, words = context.doc, lexicon()
+    for province in context.in_span(sent):
+        i = province.end
+        if province.type != ontology.PLACE or i + 2 >= sent.end or doc[i].text not in {"'s", "’s"} or \
+                doc[i + 1].lower_ not in words.capital_nouns:
+            continue
+        j = i + 2 + (doc[i + 2].lower_ == "city")
+        j += j < sent.end and doc[j].text == ","
+        city = context.starting_at(j) if j < sent.end else None
+        if city is not None and city.type == ontology.PLACE:
+            yield Candidate(city, "located_in", province, "capital")
+
+
 def possessive_places(sent: Span, context: Context) -> Iterator[Candidate]:
     """"North China's Shanxi province", "Singapore's Sembcorp": something of a place."""
     doc = context.doc
@@ -173,13 +192,19 @@ def _is_province(mention: Mention) -> bool:
 
 
 def described_projects(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"the China-ASEAN Information Harbor, a major project in Nanning": a project described, in
-    apposition, by a noun of projects that says where it is."""
+    """"the China-ASEAN Information Harbor, a major project in Nanning", "A is one of 13 pilot projects in
+    Z": a project described, in apposition or as one of several, by a noun of projects that says where it is."""
     words = lexicon()
     for token in sent:
-        if token.dep_ != "appos" or words.head_type(token.lower_) != ontology.PROJECT or context.at(token):
+        if words.head_type(token.lemma_) != ontology.PROJECT or context.at(token):
             continue
-        project = context.at(token.head)
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one" and \
+                token.head.head.dep_ == "attr":  # "A is one of 13 pilot projects in Z"
+            project = next(iter(context.mentions_of(subjects_of(token.head.head.head))), None)
+        elif token.dep_ == "appos":
+            project = context.at(token.head)
+        else:
+            continue
         if project is None or project.type != ontology.PROJECT:
             continue
         for prep in token.children:

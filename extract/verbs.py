@@ -62,7 +62,8 @@ def _reached(token: Token, *, owners: bool = True) -> list[Token]:
     words = lexicon()
     reached = [child for child in token.children if child.dep_ == "poss" and owners]
     if token.lower_ in words.site_nouns or token.lower_ in words.event_part_nouns or \
-            token.lower_ in words.direction_nouns or words.head_type(token.lower_) == ontology.PROJECT:
+            token.lower_ in words.direction_nouns or words.head_type(token.lower_) == ontology.PROJECT or \
+            token.lower_ in words.capital_nouns:  # "in the city of Shaoxing"
         owning = {"of", "for"} if token.lower_ in words.event_part_nouns else {"of"}  # "the ceremony for X"
         reached += [t for child in token.children if child.dep_ == "prep" and child.lower_ in owning
                     for t in _objects_below(child)]

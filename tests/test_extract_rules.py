@@ -796,6 +796,17 @@ CASES = {
          ("Guangdong New Energy Company of China Resources Power", "subsidiary_of", "China Resources Power", None),
          ("Jiangxi province", "located_in", "China", None),
          ("Yichun", "located_in", "Jiangxi province", None)}),
+    "'takes place in' a venue named after events; 'A (alias) in Z'; 'based in Y's capital city, Z'; 'the "
+    "city of Z' names a city, not the article's": (
+        "The 2026 World Robot Expo takes place in the Yuelai International Exhibition and Conference City in "
+        "Liangjiang New Area. East Lake High-tech Development Zone (Optics Valley of China) in Wuhan received "
+        "investment. Huagong Technology Company is based in Hubei's capital city, Wuhan. Zhejiang will provide "
+        "land for a factory in the city of Shaoxing.",
+        {("World Robot Expo", "located_in", "Yuelai International Exhibition and Conference City", None),
+         ("Yuelai International Exhibition and Conference City", "located_in", "Liangjiang New Area", None),
+         ("East Lake High-tech Development Zone", "located_in", "Wuhan", None),
+         ("Huagong Technology Company", "located_in", "Wuhan", None),
+         ("Wuhan", "located_in", "Hubei", None)}),
 }
 
 
