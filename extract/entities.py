@@ -23,6 +23,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _HEAD_FIRST = frozenset({ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.EVENT, ontology.COMPANY})
 _JOINERS = {"and", "of", "&", "-", "for", "'s", "’s"}
 _QUOTES = {"\"", "“", "”", "'", "‘", "’"}
+_PROJECT_REACH = 7  # words of a project named by its owner's possessive and common nouns
 _ACRONYM = re.compile(r"^[A-Z]{3,8}$")
 _EDGE_PUNCT = {",", "-", "—", "——", "(", ")", "\"", "“", "”", "'", "’", ":", ";", "."}
 
@@ -517,12 +518,14 @@ def _possessive_projects(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found = []
     for mention in mentions:
         i = mention.end
-        if mention.type != ontology.COMPANY or i >= len(doc):
+        owner = mention.type == ontology.COMPANY or mention.type == ontology.ORGANIZATION and not mention.strong
+        if not owner or i >= len(doc):
             continue
         first = i + (doc[i].text in _POSSESSIVE)
         end = None
-        for j in range(first, min(first + 5, len(doc))):
-            if not doc[j].is_lower or doc[j].pos_ not in {"NOUN", "ADJ", "VERB"}:
+        for j in range(first, min(first + _PROJECT_REACH, len(doc))):
+            if not (doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ", "VERB", "PROPN", "CCONJ"} or
+                    doc[j].text in {"R&D", "&"}):  # "Bori's smart grid R&D and assembly base"
                 break
             if words.head_type(doc[j].lower_) == ontology.PROJECT:
                 end = j + 1

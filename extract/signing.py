@@ -1,7 +1,8 @@
 """signed_agreement_with wherever a word of signing and the other party stand in one clause, whatever
 the parse puts between them: "X held the signing ceremony of a cooperation agreement with Y"; "a
 framework agreement signing ceremony was held between A and B"; "X signed with Y at the fair";
-"X and Y held a signing ceremony" (each pair of the subjects where no other party is named).
+"X and Y held a signing ceremony" (each pair of the subjects where no other party is named); "X signed an
+agreement with A and B" (A and B are parties to the one agreement too, as the gold rules have it).
 
 The verb patterns (verbs.json) read the usual shapes; this rule reads the rest: from the word of
 signing up to the verb that governs it, any "with" or "between" there names the other parties, and the
@@ -44,6 +45,11 @@ def _chain(token: Token) -> list[Token]:
     return chain
 
 
+def _several_agreements(words: list[Token]) -> bool:
+    """Whether the signing names agreements in the plural ("signed agreements with A and B"): one each."""
+    return any(word.lower_ in lexicon().agreement_nouns and word.tag_ == "NNS" for word in words)
+
+
 def signings(sent: Span, context: Context) -> Iterator[Candidate]:
     """signed_agreement_with from each word of signing in the sentence (see the module's docstring)."""
     done: set[int] = set()
@@ -68,5 +74,7 @@ def signings(sent: Span, context: Context) -> Iterator[Candidate]:
             for partner in partners:
                 yield Candidate(signer, "signed_agreement_with", partner, "signing")
         parties = between or ([] if partners or verb.lemma_ not in _SIGNING_VERBS else signers)
+        if signers and len(partners) > 1 and not _several_agreements(holders):
+            parties = partners  # "A signed an agreement with B and C": B and C are parties to it too
         for left, right in combinations(parties, 2):
             yield Candidate(left, "signed_agreement_with", right, "signing")

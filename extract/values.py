@@ -7,7 +7,8 @@ noun belongs to a verb, that verb's subject ("the park ..., which X built in Z, 
 value of"), or for "with" after the verb its object ("X will build Y with a total investment of"),
 where the object is unnamed ("X will build a base with ..."), the project it stands for; else the
 nearest project, event or company named (or referred to: "the conference") before it in the
-sentence; else the project the article is about: the one named most often.
+sentence; else the project the article is about: the one named most often. An amount in brackets
+right after a project's name measures it ("Bori's assembly base (700 million yuan)").
 """
 from __future__ import annotations
 
@@ -150,10 +151,20 @@ def _bearer(with_: Token, context: Context) -> Token:
     return token
 
 
+def _bracketed_after(amount: Span, context: Context) -> Mention | None:
+    """The project an amount in brackets right after it measures ("Bori's assembly base (700 million yuan)")."""
+    doc = amount.doc
+    if amount.start < 2 or doc[amount.start - 1].text != "(" or amount.end >= len(doc) or doc[amount.end].text != ")":
+        return None
+    named = context.ending_at(amount.start - 1)
+    return named if named is not None and named.type in _MEASURED else None
+
+
 def values(sent: Span, context: Context) -> Iterator[Candidate]:
-    """has_value for each amount the sentence ties to a value noun."""
+    """has_value for each amount the sentence ties to a value noun, or in brackets after a project."""
     for amount in _amounts(sent):
-        modified = None if _after_value_noun(amount) else _modified_project(amount, context)
+        modified = None if _after_value_noun(amount) else \
+            _modified_project(amount, context) or _bracketed_after(amount, context)
         if modified:
             text = amount.text.replace("-", " ")  # "9.8-billion-yuan" as a sum: "9.8 billion yuan"
             yield Candidate(modified, "has_value", Mention(amount.start, amount.end, text, ontology.AMOUNT, name=text),

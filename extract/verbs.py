@@ -340,12 +340,17 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
 
 def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
     """"At Tencent Co., Ltd., Chen listened to ...": a person at a named company, body, project or zone
-    ("At the X High-tech Zone, he ...")."""
+    ("At the X High-tech Zone, he ..."); "In the investigation into X, Y made inquiries": Y visited X."""
     areas = lexicon().administered_areas
+    visit_nouns = frozenset(read_pattern_file("lexicon.json")["visit_nouns"])
     for token in sent[:3]:
-        if token.lower_ != "at" or token.dep_ != "prep" or token.head.dep_ != "ROOT":
+        if token.lower_ not in {"at", "in", "during"} or token.dep_ != "prep" or token.head.dep_ != "ROOT":
             continue
-        places = [context.at(child) for child in token.children if child.dep_ == "pobj"]
+        objects = [child for child in token.children if child.dep_ == "pobj"]
+        if token.lower_ != "at":  # "In the investigation into X, Y made inquiries"
+            objects = [t for noun in objects if noun.lemma_ in visit_nouns for child in noun.children
+                       if child.dep_ == "prep" and child.lower_ in {"into", "of", "to", "at"} for t in _objects_below(child)]
+        places = [context.at(child) for child in objects]
         persons = [m for m in names_of(subjects_of(token.head), context) if m.type == ontology.PERSON]
         for place in places:
             if place and (place.type in _VISITED or place.type == ontology.PLACE and

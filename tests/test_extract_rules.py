@@ -807,6 +807,23 @@ CASES = {
          ("East Lake High-tech Development Zone", "located_in", "Wuhan", None),
          ("Huagong Technology Company", "located_in", "Wuhan", None),
          ("Wuhan", "located_in", "Hubei", None)}),
+    "a project named by an acronym's possessive and common nouns, its value in brackets; 'A signed an "
+    "agreement with B and C' (one agreement: B and C signed too); 'the two cities'; 'sponsored by'": (
+        "KTK’s rail transit industrial park has an investment of 5 billion yuan, and AAC’s new energy plant (500 "
+        "million yuan) started. The Harbin municipal government signed a strategic cooperation agreement with "
+        "the China Metallurgical Geology Bureau and Harbin Institute of Technology. Wuxi and Xuzhou signed an "
+        "agreement. The two cities will carry out exchange and cooperation. The Wuxi-Xuzhou Industrial Park is "
+        "sponsored by the Wuxi National Hi-tech District.",
+        {("KTK", "develops", "KTK’s rail transit industrial park", None),
+         ("AAC", "develops", "AAC’s new energy plant", None),
+         ("KTK’s rail transit industrial park", "has_value", "5 billion yuan", None),
+         ("AAC’s new energy plant", "has_value", "500 million yuan", None),
+         ("China Metallurgical Geology Bureau", "signed_agreement_with", "Harbin municipal government", None),
+         ("Harbin Institute of Technology", "signed_agreement_with", "Harbin municipal government", None),
+         ("China Metallurgical Geology Bureau", "signed_agreement_with", "Harbin Institute of Technology", None),
+         ("Wuxi", "signed_agreement_with", "Xuzhou", None),
+         ("Wuxi", "cooperates_with", "Xuzhou", None),
+         ("Wuxi National Hi-tech District", "develops", "Wuxi-Xuzhou Industrial Park", None)}),
 }
 
 
