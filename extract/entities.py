@@ -172,6 +172,10 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
         span = _trim(match, match.label_ == ontology.PERSON)
         if not len(span):
             continue
+        tail = []
+        if len(span) > 3 and match.label_ != ontology.PERSON and _is_person_name(span[-2:]) and \
+                lexicon().head_type(span[-3].lower_):  # "the District People's Congress Lu Huadong"
+            tail, span = [span[-2:]], span[:-2]
         parts = [_without_subunit(span)]
         for i in range(span.start + 1, span.end - 1):
             left = doc[span.start:i]
@@ -190,6 +194,7 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                      _second_body(left, right) or _ends_a_list(span)):
                 parts = [_without_subunit(left), right]
                 break
+        parts += tail
         kinds = [match.label_ if (part.start, part.end) == (span.start, span.end) and match.label_ != NAME else
                  ontology.PERSON if _is_person_name(part) else type_of_name(part)[0] or _type_alone(part, elsewhere)
                  for part in parts]
@@ -525,8 +530,8 @@ def _possessive_projects(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         end = None
         for j in range(first, min(first + _PROJECT_REACH, len(doc))):
             if not (doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ", "VERB", "PROPN", "CCONJ"} or
-                    doc[j].text in {"R&D", "&"}):  # "Bori's smart grid R&D and assembly base"
-                break
+                    doc[j].text in {"R&D", "&"}) or doc[j].tag_ == "JJS":  # "Bori's smart grid R&D and assembly
+                break  # base", not "its largest base"
             if words.head_type(doc[j].lower_) == ontology.PROJECT:
                 end = j + 1
         if end and (first > i or doc[mention.start:mention.end].root.head.i in range(first, end)):

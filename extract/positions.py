@@ -90,9 +90,9 @@ def _implied_holder(role: str, context: Context, before: int) -> Mention | None:
     level = next((word for word in words_of(role) if word in _LEVEL_PLACES), None)
     if level is None:
         return None
-    places = [m for m in context.mentions if m.end <= before and m.type == ontology.PLACE and
-              words_of(m.name)[-1:][0] in _LEVEL_PLACES[level]]
-    return places[-1] if places else None
+    places = [m for m in context.mentions if m.type == ontology.PLACE and words_of(m.name)[-1:][0] in _LEVEL_PLACES[level]]
+    earlier = [m for m in places if m.end <= before]
+    return earlier[-1] if earlier else places[0] if places else None
 
 
 def _holder_after(doc: Doc, linker: int, limit: int, context: Context) -> tuple[Mention | None, int, int]:
@@ -191,6 +191,16 @@ def _possessor_role_end(doc: Doc, end: int, limit: int, context: Context) -> int
 
 
 def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Candidate]:
+    """The titles after a person's name, less the last group of them (after a comma) where the chain runs
+    into another person's name, whose titles they are ("A, Deputy Secretary of the District Committee and
+    District Mayor B")."""
+    found: list[Candidate] = []
+    yield from found[:_read_chain_after(person, sent, context, found)]
+
+
+def _read_chain_after(person: Mention, sent: Span, context: Context, found: list[Candidate]) -> int:
+    """Read the chain of titles after a person's name into `found`; how many of them are the person's: all,
+    or those before the last comma where the chain ends in another person's name."""
     doc, limit = context.doc, sent.end
     i = person.end
     alias = context.bracket_end(i, 1) if i < limit else None  # "Ma Huateng (Pony Ma), chairman of ..."
@@ -202,7 +212,8 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
         separated = separated or doc[i].lower_ in {"is", "was", "serves", "served", "as"}
         i += 1
     if not separated:
-        return
+        return 0
+    group = 0  # how many were found before the current group of titles (since the last comma)
     pending: int | None = None  # where a title with no organization of its own started ("founder, ...")
     while i < limit:
         possessor = context.starting_at(i)
@@ -210,36 +221,43 @@ def _chain_after(person: Mention, sent: Span, context: Context) -> Iterator[Cand
             after = possessor.end + (possessor.end < limit and doc[possessor.end].text in {"'s", "’s"})
             end = _title_end(doc, after, limit)
             if end == after:
-                return
+                return len(found)
             end = _possessor_role_end(doc, end, limit, context)
-            yield Candidate(person, "holds_position", possessor, "title", doc[after:end].text)
+            found.append(Candidate(person, "holds_position", possessor, "title", doc[after:end].text))
             i = end
         else:
             end = _title_end(doc, i, limit)
             if end == i:
-                return
+                return len(found)
             role = doc[i:end].text
             if end < limit and doc[end].lower_ in _ROLE_LINKERS:
                 holder, role_end, after = _holder_after(doc, end, limit, context)
                 start = i if pending is None else pending
                 if holder is None and role_end > end:  # "Secretary of the Party Committee and ..."
                     pending, end = start, after
-                elif holder is None or _names_a_person(holder.end, context):
-                    return
+                elif holder is None:
+                    return len(found)
+                elif _names_a_person(holder.end, context):
+                    return group
                 else:
                     for each in (holder, *_coordinated_holders(doc, holder.end, limit, context)):
-                        yield Candidate(person, "holds_position", each, "title", doc[start:role_end].text)
+                        found.append(Candidate(person, "holds_position", each, "title", doc[start:role_end].text))
                         end = each.end
                     pending = None
             else:
-                holder = None if _names_a_person(end, context) else _implied_holder(role, context, person.start)
+                if _names_a_person(end, context):
+                    return group
+                holder = _implied_holder(role, context, person.start)
                 if holder:
-                    yield Candidate(person, "holds_position", holder, "title_implied", role)
+                    found.append(Candidate(person, "holds_position", holder, "title_implied", role))
                 pending = None if holder else (i if pending is None else pending)
         following = _next_title(doc, end, limit, context)
         if following is None:
-            return
+            return len(found)
+        if any(doc[k].text == "," for k in range(end, following)):
+            group = len(found)
         i = following
+    return len(found)
 
 
 def _names_a_person(i: int, context: Context) -> bool:
@@ -293,9 +311,9 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
                 title_start = title_end - 1
                 while title_start > sent.start and doc[title_start - 1].lower_ in words.title_words:
                     title_start -= 1
-                while doc[title_start].lower_ in {"and", "of", "-", "&"} and title_start < title_end - 1:
+                while doc[title_start].lower_ in {"and", "of", "-", "&", "the"} and title_start < title_end - 1:
                     title_start += 1
-                if _title_end(doc, title_start, title_end - 1) == title_end - 1 and \
+                if title_start < title_end - 1 and _title_end(doc, title_start, title_end - 1) == title_end - 1 and \
                         not (end < person.start and _after_a_person(title_start, context)):
                     yield Candidate(person, "holds_position", holder, "title_before",
                                     doc[title_start:title_end - 1].text)

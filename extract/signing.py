@@ -2,7 +2,8 @@
 the parse puts between them: "X held the signing ceremony of a cooperation agreement with Y"; "a
 framework agreement signing ceremony was held between A and B"; "X signed with Y at the fair";
 "X and Y held a signing ceremony" (each pair of the subjects where no other party is named); "X signed an
-agreement with A and B" (A and B are parties to the one agreement too, as the gold rules have it).
+agreement with A and B" (A and B are parties to the one agreement too, as the gold rules have it); the
+parties of a signing "at" or "during" a named event attended it.
 
 The verb patterns (verbs.json) read the usual shapes; this rule reads the rest: from the word of
 signing up to the verb that governs it, any "with" or "between" there names the other parties, and the
@@ -15,6 +16,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
+from . import ontology
 from .context import Candidate, Context, governing_verb, subjects_of
 from .lexicon import lexicon
 from .verbs import names_of, verb_table
@@ -78,3 +80,8 @@ def signings(sent: Span, context: Context) -> Iterator[Candidate]:
             parties = partners  # "A signed an agreement with B and C": B and C are parties to it too
         for left, right in combinations(parties, 2):
             yield Candidate(left, "signed_agreement_with", right, "signing")
+        events = [m for m in names_of([obj for prep in preps if prep.lower_ in {"at", "during"} for obj in
+                                       prep.children if obj.dep_ == "pobj"], context) if m.type == ontology.EVENT]
+        for event in events:  # "A signed with B at the X Expo": both attended it (gold rule 5)
+            for party in dict.fromkeys([*signers, *partners, *between]):
+                yield Candidate(party, "attended", event, "signing")

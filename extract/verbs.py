@@ -114,7 +114,7 @@ def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) 
     seen: set[Mention] = set()
     for token in tokens:
         own = context.at(token)
-        counted = [] if own else _counted(token, context)
+        counted = [] if own else _listed_after_colon(token, context) or _counted(token, context)
         named = [m for m in map(context.at, (c for c in token.children if c.dep_ == "appos")) if m]
         mentions = [own] if own else counted or named or context.mentions_of(antecedents(token)) or \
             [m for m in map(context.at, _reached(token, owners=owners)) if m] or \
@@ -162,6 +162,15 @@ def _leader_before(token: Token, context: Context) -> Mention | None:
 def names_of(tokens: list[Token], context: Context, *, owners: bool = True) -> list[Mention]:
     """The names the tokens stand for (see _name_groups), in one list."""
     return [mention for group in _name_groups(tokens, context, owners=owners) for mention in group]
+
+
+def _listed_after_colon(token: Token, context: Context) -> list[Mention]:
+    """The names a plural introduces after a colon ("comprises six cities: Nanning, Beihai and Qinzhou")."""
+    doc = context.doc
+    if token.tag_ != "NNS" or token.i + 2 >= len(doc) or doc[token.i + 1].text != ":":
+        return []
+    first = context.starting_at(token.i + 2)
+    return context.coordinated(first) if first is not None else []
 
 
 def _counted(token: Token, context: Context) -> list[Mention]:

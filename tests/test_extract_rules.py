@@ -824,6 +824,21 @@ CASES = {
          ("Wuxi", "signed_agreement_with", "Xuzhou", None),
          ("Wuxi", "cooperates_with", "Xuzhou", None),
          ("Wuxi National Hi-tech District", "develops", "Wuxi-Xuzhou Industrial Park", None)}),
+    "titles before names in a list ('Secretary of X A, Deputy Secretary of X and District Mayor B'); a body's "
+    "name that runs into a person's; the parties of a signing at an event attend it; 'comprises six cities: "
+    "A, B and C'": (
+        "A ceremony was held in Linzi District. Secretary of the Linzi District Party Committee Zhu Bo, Deputy "
+        "Secretary of the Linzi District Party "
+        "Committee and District Mayor Song Li, and The director of the Standing Committee of the District "
+        "People's Congress Lu Hua attended. The Yunnan Academy of Agricultural Sciences and Jiangsu Academy of "
+        "Agricultural Sciences signed an agreement at the 2017 Kunming Technology Seminar. The Beibu Gulf "
+        "Economic Zone comprises three cities: Nanning, Beihai and Qinzhou.",
+        {("Zhu Bo", "holds_position", "Linzi District Party Committee", "Secretary"),
+         ("Song Li", "holds_position", "Linzi District", "District Mayor"),
+         ("Jiangsu Academy of Agricultural Sciences", "signed_agreement_with", "Yunnan Academy of Agricultural Sciences", None),
+         ("Yunnan Academy of Agricultural Sciences", "attended", "Kunming Technology Seminar", None),
+         ("Jiangsu Academy of Agricultural Sciences", "attended", "Kunming Technology Seminar", None),
+         *((city, "part_of", "Beibu Gulf Economic Zone", None) for city in ("Nanning", "Beihai", "Qinzhou"))}),
 }
 
 
