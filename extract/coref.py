@@ -113,8 +113,10 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
     by_core, by_prefix, by_subsequence, by_suffix, by_place_prefix = [], [], [], [], []
     for other, other_kind, other_strong in names:
         long = words_of(other)
-        if len(long) <= len(short) or other == text or other.startswith((f"{text}'s ", f"{text}’s ")):
-            continue  # "Huawei" is no short form of "Huawei's Cloud Business Group", but its owner
+        if len(long) <= len(short) or other == text or other.startswith((f"{text}'s ", f"{text}’s ")) or \
+                text.isupper() and len(short) == 1 and long[0] == short[0]:
+            continue  # "Huawei" is no short form of "Huawei's Cloud Business Group", but its owner; an acronym
+            # stands for itself ("SCUN" beside "SCUN Museum of Ethnology")
         if kind != other_kind and (strong or other_kind == ontology.PERSON or not other_strong):
             continue
         if short_core and short_core in {core_words(other), _after_places(core_words(other))}:

@@ -23,6 +23,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _HEAD_FIRST = frozenset({ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.EVENT, ontology.COMPANY})
 _JOINERS = {"and", "of", "&", "-", "for", "'s", "’s"}
 _QUOTES = {"\"", "“", "”", "'", "‘", "’"}
+_TITLE_LINKS = frozenset({"-", "secretary", "director", "deputy", "vice"})  # a title word goes on after these
 _PROJECT_REACH = 7  # words of a project named by its owner's possessive and common nouns
 _ACRONYM = re.compile(r"^[A-Z]{3,8}$")
 _EDGE_PUNCT = {",", "-", "—", "——", "(", ")", "\"", "“", "”", "'", "’", ":", ";", "."}
@@ -99,9 +100,10 @@ def _trim(span: Span, person: bool) -> Span:
     stopwords = lexicon().name_stopwords
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space
                            or doc[start].text in _EDGE_PUNCT or doc[start].text.startswith("—")
-                           or start > 0 and doc[start - 1].text == "-" and doc[start].lower_ in lexicon().title_words
+                           or start > 0 and doc[start - 1].lower_ in _TITLE_LINKS and
+                           doc[start].lower_ in lexicon().title_words
                            or start > 0 and doc[start].lower_ == "of" and doc[start - 1].lower_ in lexicon().title_words):
-        start += 1  # "Secretary-General of X": X, no "General of X"
+        start += 1  # "Secretary-General of X", "Secretary General of X": X, no "General of X"
     if person:
         cut = next((i for i in range(start, end) if doc[i].text in _POSSESSIVE), end)
         end = cut

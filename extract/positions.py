@@ -30,7 +30,7 @@ from .lexicon import lexicon
 
 _HOLDERS = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
 _LINKS = frozenset({"who", "is", "was", "serves", "served", "as", "also", "currently", "now", "the", "a", "an",
-                    "respectively", "recently", "appointed", "named", "elected"})
+                    "respectively", "recently", "appointed", "named", "elected", "two", "three", "both"})
 _ROLE_LINKERS = frozenset({"of", "at", "from", "with"})  # "director of A", "vice president at A"
 _HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "madam"})
 _SUBUNIT_REACH = 6
@@ -356,10 +356,13 @@ def _after_a_person(i: int, context: Context) -> bool:
 
 def _holder_of_previous(start: int, sent: Span, context: Context) -> Mention | None:
     """For a title after "and" and another titled name, that name's organization ("A Group Chairman X and
-    President Y": A Group for Y too)."""
+    President Y", "Secretary X of A and President Y": A for Y too)."""
     if start < 2 or context.doc[start - 1].lower_ != "and":
         return None
     before = context.ending_at(start - 1)
+    if before is not None and before.type != ontology.PERSON and before.start > 1 and \
+            context.doc[before.start - 1].lower_ == "of":  # "Secretary A of X and President B"
+        before = context.ending_at(before.start - 1 - (context.doc[before.start - 2].lower_ == "the"))
     if before is None or before.type != ontology.PERSON:
         return None
     return next((found.object for found in _chain_before(before, sent, context)

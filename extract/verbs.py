@@ -120,11 +120,14 @@ def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) 
             [m for m in map(context.at, _reached(token, owners=owners)) if m] or \
             [m for t in (token, *antecedents(token)) for m in _event_meant(t, context)]
         if token.lower_ in lexicon().delegation_nouns:
-            leaders = [m for m in mentions if m.type == ontology.PERSON]
+            leaders = [m for m in mentions if m.type == ontology.PERSON] or \
+                [m for m in map(context.at, _led_by_below(token)) if m is not None and m.type == ontology.PERSON]
             if leaders:
                 context.cache["delegation_leader"] = leaders[0]
-                mentions = leaders
-            elif not mentions:
+                sent_by = [m for m in map(context.at, (c for c in token.children if c.dep_ in {"compound", "poss"}))
+                           if m is not None and m.type in {ontology.ORGANIZATION, ontology.COMPANY}]
+                mentions = leaders + sent_by  # "CEATEC delegation headed by X visited Y": X and CEATEC
+            elif not mentions and any(child.lower_ == "the" for child in token.children):
                 mentions = [m for m in [context.cache.get("delegation_leader") or _leader_before(token, context)] if m]
         if counted:
             groups.append([m for m in counted if m not in seen])
@@ -136,6 +139,12 @@ def _name_groups(tokens: list[Token], context: Context, *, owners: bool = True) 
                     groups.append([listed])
                     seen.add(listed)
     return [group for group in groups if group]
+
+
+def _led_by_below(token: Token) -> list[Token]:
+    """Who leads a delegation where the parse hangs "led by" inside its phrase ("a party of five, led by X")."""
+    return [t for child in token.subtree if child.dep_ == "acl" and child.lemma_ in {"lead", "head"}
+            for t in _objects_below(child)]
 
 
 def _event_meant(token: Token, context: Context) -> list[Mention]:
@@ -277,6 +286,13 @@ def _objects_of(token: Token) -> list[Token]:
     return [t for child in token.children if child.dep_ == "prep" and child.lower_ == "of" for t in _objects_below(child)]
 
 
+def _places_of_plural(token: Token) -> list[Token]:
+    """Where unnamed things visited are ("visited several industrial parks and enterprises in Z": Z)."""
+    nouns = [token, *token.conjuncts] if token.tag_ == "NNS" else []
+    return [t for noun in nouns for child in noun.children if child.dep_ == "prep" and child.lower_ == "in"
+            for t in _objects_below(child)]
+
+
 def _signed(noun: Token) -> bool:
     """Whether a noun of cooperation is what was signed ("inks partnership with Y", "signed a partnership
     agreement"): a signing, which gives signed_agreement_with only."""
@@ -309,8 +325,8 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
             if token not in subject_tokens:
                 subject_tokens.append(token)
         for token in _object_tokens(nodes):
-            if key == "visited" and not context.at(token):  # "visited the textile mart of X"
-                token = next(iter(_objects_of(token)), token)
+            if key == "visited" and not context.at(token):  # "visited the textile mart of X", "visited
+                token = next(iter(_objects_of(token) or _places_of_plural(token)), token)  # parks in Z"
             if token not in object_tokens:
                 object_tokens.append(token)
     respectively = any(token.lower_ == "respectively" for token in sent)

@@ -839,6 +839,32 @@ CASES = {
          ("Yunnan Academy of Agricultural Sciences", "attended", "Kunming Technology Seminar", None),
          ("Jiangsu Academy of Agricultural Sciences", "attended", "Kunming Technology Seminar", None),
          *((city, "part_of", "Beibu Gulf Economic Zone", None) for city in ("Nanning", "Beihai", "Qinzhou"))}),
+    "an organization's delegation visits with its leader; 'a party of five, led by X'; 'visited several parks in "
+    "Z'; 'hosted by A' attends; a hotel is a place; 'two Weichai Power Executive Presidents'; 'Secretary X of A "
+    "and President Y'; 'Secretary General of A'; an acronym is no short form of a longer name it starts": (
+        "On May 14, CEATEC delegation headed by Chen Jing, Executive Vice President of CEATEC, visited Xi’an "
+        "Economic and Technological Development Zone. A party of five, led by Deng Li, visited Beijing. Chen "
+        "Yong visited several industrial parks and enterprises in Zhuhai's Xiangzhou district. The Third Huainan "
+        "Transformation Conference, hosted by the Huainan Municipal People's Government, was held at the Huainan "
+        "State Guest Hotel. The Party Secretary Yang Zhen of Shanghai Jiaotong University and President Lin Qin "
+        "spoke. Cao Peng, Secretary General of Shenyang Municipal Government, spoke. Du Dong, Vice President of "
+        "SCUN, visited the SCUN Museum of Ethnology. Xu Xinyu and Zhang Quan, two Weichai Power Executive "
+        "Presidents, arrived.",
+        {("Chen Jing", "holds_position", "CEATEC", "Executive Vice President"),
+         ("Chen Jing", "visited", "Xi’an Economic and Technological Development Zone", None),
+         ("CEATEC", "visited", "Xi’an Economic and Technological Development Zone", None),
+         ("Deng Li", "visited", "Beijing", None),
+         ("Chen Yong", "visited", "Xiangzhou district", None),
+         ("Xiangzhou district", "located_in", "Zhuhai", None),
+         ("Huainan Municipal People's Government", "attended", "Third Huainan Transformation Conference", None),
+         ("Third Huainan Transformation Conference", "located_in", "Huainan State Guest Hotel", None),
+         ("Yang Zhen", "holds_position", "Shanghai Jiaotong University", "Party Secretary"),
+         ("Lin Qin", "holds_position", "Shanghai Jiaotong University", "President"),
+         ("Cao Peng", "holds_position", "Shenyang Municipal Government", "Secretary General"),
+         ("Du Dong", "holds_position", "SCUN", "Vice President"),
+         ("Du Dong", "visited", "SCUN Museum of Ethnology", None),
+         ("Xu Xinyu", "holds_position", "Weichai Power", "Executive Presidents"),
+         ("Zhang Quan", "holds_position", "Weichai Power", "Executive Presidents")}),
 }
 
 
