@@ -45,6 +45,11 @@ def core_words(name: str) -> tuple[str, ...]:
     return tuple(word for word in words_of(name) if word not in generic)
 
 
+def _contiguous_in(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether the short name's words stand together, in order, inside the longer name's."""
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     remaining = iter(long)
     return all(word in remaining for word in short)
@@ -129,6 +134,8 @@ def _longer_forms(text: str, kind: str, strong: bool, names: list[tuple[str, str
             by_prefix.append(other)
         elif len(short_core) > 1 and short[0] == long[0] and short[-1] == long[-1] and _is_subsequence(short, long):
             by_subsequence.append(other)
+        elif kind == other_kind == ontology.GOVERNMENT_BODY and len(short) > 2 and _contiguous_in(short, long):
+            by_subsequence.append(other)  # "Government of Guangming District" of "People's Government of ... of Shenzhen"
         elif long[-len(short):] == short and _made_of(long[:len(long) - len(short)], leading):
             by_suffix.append(other)
         elif not strong and kind == other_kind == ontology.COMPANY and _after_places(long)[:len(short)] == short:

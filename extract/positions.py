@@ -78,6 +78,13 @@ def _title_end(doc: Doc, start: int, limit: int) -> int:
     return i
 
 
+def _held_elsewhere(person: Mention, role: str, context: Context) -> bool:
+    """Whether the article has already said where the person holds this title ("Mayor of Matola ... Mayor
+    Parruque": no other city's mayor)."""
+    return any(found.predicate == "holds_position" and found.subject.name == person.name and found.role and
+               found.role.lower() == role.lower() and found.rule != "title_implied" for found in context.found)
+
+
 def _implied_holder(role: str, context: Context, before: int) -> Mention | None:
     """The place a title with no organization implies: the article's city for "Deputy Mayor", its province
     for "Vice Governor"; for a title with a level word ("District Mayor", "deputy county head") the last
@@ -329,7 +336,8 @@ def _chain_before(person: Mention, sent: Span, context: Context) -> Iterator[Can
         yield Candidate(person, "holds_position", holder, "title_before", role)
     elif not possessive:
         named = _holder_after_name(person, context) or _holder_of_previous(start, sent, context)
-        implied = named or _implied_holder(role, context, person.start)
+        implied = named or (None if _held_elsewhere(person, role, context) else
+                            _implied_holder(role, context, person.start))
         if implied:
             yield Candidate(person, "holds_position", implied, "title_before" if named else "title_implied", role)
 

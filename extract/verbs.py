@@ -160,10 +160,14 @@ def _event_meant(token: Token, context: Context) -> list[Mention]:
 
 
 def _leader_before(token: Token, context: Context) -> Mention | None:
-    """The person who led the delegation named before ("X led a delegation to Z. The delegation toured ...")."""
+    """The person who led the delegation named before ("X led a delegation to Z", "X visited Z with a
+    delegation. The delegation toured ...")."""
     words = lexicon()
     for noun in reversed(context.doc[:token.i]):
-        if noun.lower_ in words.delegation_nouns and noun.dep_ == "dobj" and noun.head.lemma_ == "lead":
+        if noun.lower_ not in words.delegation_nouns:
+            continue
+        if noun.dep_ == "dobj" and noun.head.lemma_ == "lead" or \
+                noun.dep_ == "pobj" and noun.head.lower_ == "with":  # "X visited Z with a delegation"
             return next((m for m in context.mentions_of(subjects_of(noun.head)) if m.type == ontology.PERSON), None)
     return None
 

@@ -865,6 +865,25 @@ CASES = {
          ("Du Dong", "visited", "SCUN Museum of Ethnology", None),
          ("Xu Xinyu", "holds_position", "Weichai Power", "Executive Presidents"),
          ("Zhang Quan", "holds_position", "Weichai Power", "Executive Presidents")}),
+    "a surname in capitals; a title already held elsewhere implies no other place ('Mayor of Matola ... Mayor "
+    "Parruque'); 'the delegation' of one who came 'with a delegation'; a body's shorter name inside its "
+    "longer one": (
+        "Mr. Júlio José Parruque, Mayor of Matola, Mozambique, visited Ningbo with a delegation of 8 colleagues. "
+        "The delegation visited Ningbo Zhoushan Port, and enterprises including Roaby Group and Sellers Union "
+        "Group. Ms. BAO Xianping, "
+        "Director-General of Ningbo Foreign Affairs Office, met with Mayor Parruque. The People’s Government of "
+        "Guangming District of Shenzhen and the Shenzhen Institute of Advanced Technology signed an agreement. "
+        "The Government of Guangming District will fund it.",
+        {("Júlio José Parruque", "holds_position", "Matola", "Mayor"),
+         ("Matola", "located_in", "Mozambique", None),
+         ("Júlio José Parruque", "visited", "Ningbo", None),
+         ("Júlio José Parruque", "visited", "Ningbo Zhoushan Port", None),
+         ("Júlio José Parruque", "visited", "Roaby Group", None),
+         ("Júlio José Parruque", "visited", "Sellers Union Group", None),
+         ("BAO Xianping", "holds_position", "Ningbo Foreign Affairs Office", "Director-General"),
+         ("BAO Xianping", "met_with", "Júlio José Parruque", None),
+         ("People’s Government of Guangming District of Shenzhen", "signed_agreement_with",
+          "Shenzhen Institute of Advanced Technology", None)}),
 }
 
 
