@@ -193,7 +193,7 @@ def _ruler_mentions(doc: Doc) -> list[Mention]:
                 break
             if doc[i].lower_ == "and" and match.label_ != ontology.PERSON and \
                     (any(_stands_alone(part, span, elsewhere) for part in (left, right)) or
-                     _second_body(left, right) or _ends_a_list(span)):
+                     _second_body(left, right) or _ends_a_list(span) and (len(left) == 1 or type_of_name(left)[0])):
                 parts = [_without_subunit(left), right]
                 break
         parts += tail

@@ -41,6 +41,7 @@ def _word_lists() -> dict[str, frozenset[str]]:
         "countries": frozenset(name for name, level in words.places.items() if level == "countries"),
         "provinces": frozenset(name for name, level in words.places.items() if level == "provinces"),
         "directions": words.direction_nouns,
+        "project_heads": frozenset(word for word, kind in words.head_types.items() if kind == ontology.PROJECT),
         "organization_heads": frozenset(word for word, kind in words.head_types.items() if kind == ontology.ORGANIZATION),
         "body_heads": frozenset(word for word, kind in words.head_types.items() if kind == ontology.GOVERNMENT_BODY),
         "currency": words.currency,

@@ -884,6 +884,19 @@ CASES = {
          ("BAO Xianping", "met_with", "Júlio José Parruque", None),
          ("People’s Government of Guangming District of Shenzhen", "signed_agreement_with",
           "Shenzhen Institute of Advanced Technology", None)}),
+    "a body's head in lower case 'of' a name; 'General Legal Counsel' is a title; a center of a project; a "
+    "list's last 'A and B Group' stays one name where A has no head": (
+        "Zhang Chunxian, secretary of the Xinjiang committee of the Communist Party of China, spoke. He Yuping, "
+        "General Legal Counsel and the Board Secretary of Yuexiu Group, spoke. Huang Wei visited the Intelligent "
+        "Exhibition Center of China-ASEAN Information Harbor. The Chongqing Municipal People’s Government signed "
+        "agreements with China Ocean Shipping Group Co., Ltd., China Energy Conservation and Environmental "
+        "Protection Group Co., Ltd., and China Logistics Group Co., Ltd.",
+        {("Zhang Chunxian", "holds_position", "Xinjiang committee of the Communist Party of China", "secretary"),
+         ("He Yuping", "holds_position", "Yuexiu Group", "General Legal Counsel and the Board Secretary"),
+         ("Huang Wei", "visited", "Intelligent Exhibition Center of China-ASEAN Information Harbor", None),
+         *((company, "signed_agreement_with", "Chongqing Municipal People’s Government", None) for company in (
+             "China Ocean Shipping Group Co., Ltd.", "China Energy Conservation and Environmental Protection Group Co., "
+             "Ltd.", "China Logistics Group Co., Ltd."))}),
 }
 
 
