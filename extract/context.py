@@ -50,6 +50,7 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.tokens: list[Token] = list(self.doc)  # made once: spaCy makes a Token object at every doc[i]
         self._spans: dict[tuple[int, int], list[Mention]] = {}
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(self.mentions, key=lambda m: m.start - m.end):
@@ -73,6 +74,10 @@ class Context:
     def mentions_named(self, text: str) -> Mention | None:
         """A mention written as `text` elsewhere in the article, for its resolved name."""
         return next((m for m in self.mentions if m.text == text), None)
+
+    def tokens_of(self, span: Span) -> list[Token]:
+        """The tokens of a span (a sentence), from the list made once."""
+        return self.tokens[span.start:span.end]
 
     def at(self, token: Token | None) -> Mention | None:
         """The mention a token belongs to (the innermost one)."""

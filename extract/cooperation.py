@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import ontology
 from .context import PARTIES, Candidate, Context
@@ -18,11 +18,11 @@ from .lexicon import lexicon
 _PAIRED = frozenset({"signed_agreement_with", "cooperates_with"})
 
 
-def _says_two_parties(sent: Span) -> bool:
+def _says_two_parties(tokens: list[Token]) -> bool:
     words = lexicon()
-    lowers = [token.lower_ for token in sent]
+    lowers = [token.lower_ for token in tokens]
     cooperation = any(token.lemma_.lower() in {"cooperate", "collaborate", "partner"} or
-                      token.lower_ in words.cooperation_nouns for token in sent)
+                      token.lower_ in words.cooperation_nouns for token in tokens)
     return cooperation and any(tuple(lowers[i:i + len(phrase)]) == phrase
                                for phrase in words.two_parties for i in range(len(lowers)))
 
@@ -43,7 +43,7 @@ def _pair(sent: Span, context: Context) -> tuple[Mention, Mention] | None:
 
 def two_parties(sent: Span, context: Context) -> Iterator[Candidate]:
     """cooperates_with between "the two parties" of a sentence that states their cooperation."""
-    if not _says_two_parties(sent):
+    if not _says_two_parties(context.tokens_of(sent)):
         return
     pair = _pair(sent, context)
     if pair and pair[0].type in PARTIES and pair[1].type in PARTIES:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -34,11 +35,13 @@ _MODIFIER_POS = frozenset({"NOUN", "ADJ", "PROPN", "VERB"})  # lower-case words 
 _WIDER_PLACES = frozenset({"province", "region", "country", "state", "district", "county", "area", "zone"})
 
 
+@lru_cache(maxsize=65536)
 def words_of(name: str) -> tuple[str, ...]:
     """A name's words in lower case, without punctuation: the form short forms are compared in."""
     return tuple(re.findall(r"[\w]+", name.lower().replace("’", "'").replace("'s", "")))
 
 
+@lru_cache(maxsize=65536)
 def core_words(name: str) -> tuple[str, ...]:
     """A name's words less generic ones ("Group", "Co., Ltd.", "City")."""
     generic = lexicon().generic_name_words

@@ -279,9 +279,19 @@ def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> b
             any(not (span.start <= ent.start < span.end) for ent in elsewhere.get(part.text, ())):
         return True
     doc, size = part.doc, len(part)
-    return any(doc[k:k + size].text == part.text and (k == 0 or _apart(doc[k - 1])) and
+    words = [token.text for token in part]
+    texts = _texts(doc)
+    return any(texts[k:k + size] == words and (k == 0 or _apart(doc[k - 1])) and
                (k + size == len(doc) or _apart(doc[k + size]))
-               for k in range(len(doc) - size + 1) if not span.start <= k < span.end and doc[k].text == part[0].text)
+               for k in range(len(doc) - size + 1) if texts[k] == words[0] and not span.start <= k < span.end)
+
+
+def _texts(doc: Doc) -> list[str]:
+    """The doc's token texts, listed once per doc."""
+    if "texts" not in doc.user_data:
+        doc.user_data["texts"] = [token.text for token in doc]
+    texts: list[str] = doc.user_data["texts"]
+    return texts
 
 
 def _apart(token: Token) -> bool:
@@ -495,13 +505,17 @@ def _acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     words = lexicon()
     taken = {i for mention in mentions for i in range(mention.start, mention.end)}
     found = []
-    for token in doc:
-        if token.i in taken or not _ACRONYM.match(token.text) or token.lower_ in words.common_acronyms or \
-                token.lower_ in words.places or token.lower_ in words.title_words or token.lower_ in words.currency:
+    capitals: dict[int, bool] = {}  # by sentence start: whether the sentence is a line in capitals
+    for i, text in enumerate(_texts(doc)):
+        if i in taken or not _ACRONYM.match(text) or text.lower() in words.common_acronyms or \
+                text.lower() in words.places or text.lower() in words.title_words or text.lower() in words.currency:
             continue
-        sent = token.sent
-        if sum(t.is_upper for t in sent) * 2 > sum(t.is_alpha for t in sent):
+        sent = doc[i].sent
+        if sent.start not in capitals:
+            capitals[sent.start] = sum(t.is_upper for t in sent) * 2 > sum(t.is_alpha for t in sent)
+        if capitals[sent.start]:
             continue
+        token = doc[i]
         found.append(Mention(token.i, token.i + 1, token.text, ontology.ORGANIZATION, strong=False, source="acronym"))
     return found
 

@@ -56,7 +56,7 @@ def headline_relations(sent: Span, context: Context) -> Iterator[Candidate]:
         return
     verbs = _headline_verbs()
     group = frozenset(read_pattern_file("verbs.json")["group"])
-    for token in sent:
+    for token in context.tokens_of(sent):
         predicate = verbs.get(token.lower_)
         before = context.ending_at(token.i)
         if predicate is None or before is None or token.pos_ == "VERB":

@@ -127,6 +127,7 @@ class Lexicon:
     generic_bodies: frozenset[str]
     common_acronyms: frozenset[str]
     facility_heads: frozenset[str]
+    visit_nouns: frozenset[str]
     places: dict[str, str]
 
     def place_level(self, name: str) -> int | None:
@@ -163,7 +164,7 @@ _LISTS: dict[str, Callable[[list[str]], Any]] = {
                      "whole_event_parts", "municipalities", "event_body_heads",
                      "event_openers", "province_adjectives", "direction_nouns",
                      "home_nouns", "attendee_nouns", "companion_verbs", "companion_adverbs", "saying_verbs",
-                     "joint_adverbs", "parent_nouns", "generic_bodies", "common_acronyms", "facility_heads"), _words),
+                     "joint_adverbs", "parent_nouns", "generic_bodies", "common_acronyms", "facility_heads", "visit_nouns"), _words),
     **dict.fromkeys(("subunits", "titles", "capital_nouns", "subsidiary_nouns", "agreement_nouns"), _last_words),
     **dict.fromkeys(("two_parties", "value_nouns"), _phrases),
 }

@@ -55,7 +55,7 @@ def _several_agreements(words: list[Token]) -> bool:
 def signings(sent: Span, context: Context) -> Iterator[Candidate]:
     """signed_agreement_with from each word of signing in the sentence (see the module's docstring)."""
     done: set[int] = set()
-    for token in sent:
+    for token in context.tokens_of(sent):
         if not _is_signing(token) or token.i in done:
             continue
         chain = _chain(token)

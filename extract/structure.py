@@ -93,7 +93,7 @@ def place_descriptions(sent: Span, context: Context) -> Iterator[Candidate]:
     Jiangxi Province", "Zhongwei, a city in western Ningxia"; "Changsha, the provincial capital," is in the
     province the article is about; "Nanchang is home to the Y New Area" and "Z, home to Y," put Y in Z."""
     words = lexicon()
-    for token in sent:
+    for token in context.tokens_of(sent):
         appositive = token.dep_ == "appos" or token.lower_ in words.home_nouns and token.i > sent.start \
             and context.doc[token.i - 1].text == ","  # "Z, home to Y," also where parsed as an adverb
         if not appositive and token.dep_ != "attr" or context.at(token):
@@ -148,7 +148,7 @@ def possessive_places(sent: Span, context: Context) -> Iterator[Candidate]:
 def based_in(sent: Span, context: Context) -> Iterator[Candidate]:
     """"Sembcorp, a Singapore-based energy group"; "Shenzhen-based Huawei"."""
     doc = context.doc
-    for token in sent:
+    for token in context.tokens_of(sent):
         if token.lower_ != "based" or token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
             continue
         place = context.ending_at(token.i - 1)
@@ -195,7 +195,7 @@ def described_projects(sent: Span, context: Context) -> Iterator[Candidate]:
     """"the China-ASEAN Information Harbor, a major project in Nanning", "A is one of 13 pilot projects in
     Z": a project described, in apposition or as one of several, by a noun of projects that says where it is."""
     words = lexicon()
-    for token in sent:
+    for token in context.tokens_of(sent):
         if words.head_type(token.lemma_) != ontology.PROJECT or context.at(token):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one" and \
@@ -226,7 +226,7 @@ def _is_dateline(sent: Span) -> bool:
 def where_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
     """"Z, where he inspected A and B": what a clause of "where" on a place names as its verb's object is
     in that place (but no place: "Z, where the district ...")."""
-    for token in sent:
+    for token in context.tokens_of(sent):
         verb = token.head
         if token.lower_ != "where" or token.dep_ != "advmod" or verb.dep_ != "relcl":
             continue
@@ -245,7 +245,7 @@ def projects_in(sent: Span, context: Context) -> Iterator[Candidate]:
     a headline "semiconductor project in Z" (the project the unnamed one stands for); "the zone uses
     buildings in Z" (a site noun between the verb and "in")."""
     words = lexicon()
-    for token in sent:
+    for token in context.tokens_of(sent):
         if token.lower_ not in {"in", "at"} or token.dep_ != "prep":
             continue
         head = token.head
@@ -310,7 +310,7 @@ def parts(sent: Span, context: Context) -> Iterator[Candidate]:
 def _part_nouns(sent: Span, context: Context) -> Iterator[Candidate]:
     """"A is a key zone of B", "A, part of B": a noun of parts between two names."""
     doc, words = context.doc, lexicon()
-    for token in sent:
+    for token in context.tokens_of(sent):
         if token.lower_ not in words.part_nouns or token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "of":
             continue
         j = token.i + 2 + (token.i + 2 < sent.end and doc[token.i + 2].lower_ == "the")
@@ -392,7 +392,7 @@ def project_roles(sent: Span, context: Context) -> Iterator[Candidate]:
     """"The project, whose investor is X"; "the park's developer is X": a noun of a part in a project
     said of a name by "be"."""
     roles = lexicon().role_nouns
-    for token in sent:
+    for token in context.tokens_of(sent):
         predicate = roles.get(token.lemma_)
         if predicate is None or token.dep_ not in {"nsubj", "attr"} or token.head.lemma_ != "be":
             continue
@@ -407,7 +407,7 @@ def project_roles(sent: Span, context: Context) -> Iterator[Candidate]:
 def founded_subsidiaries(sent: Span, context: Context) -> Iterator[Candidate]:
     """"B set up a subsidiary, A, in Z": A is B's subsidiary, located in Z."""
     words = lexicon()
-    for token in sent:
+    for token in context.tokens_of(sent):
         verb = token.head
         if token.lower_ not in words.subsidiary_nouns or token.dep_ != "dobj" or verb.lemma_ not in _BUILD:
             continue

@@ -26,15 +26,19 @@ _MEASURED = (ontology.PROJECT, ontology.EVENT, ontology.COMPANY)
 _REACH = 4
 
 
-def _amounts(sent: Span) -> list[Span]:
-    """Sums of money: the name ruler's amounts, else NER's MONEY spans that name a currency."""
-    words = lexicon()
-    ruled = [span for span in sent.doc.spans.get(SPANS_KEY, ()) if span.label_ == ontology.AMOUNT
-             and sent.start <= span.start and span.end <= sent.end]
-    recognized = [ent for ent in sent.ents if ent.label_ == "MONEY" and
-                  any(token.lower_ in words.currency for token in ent) and
-                  not any(ent.start < span.end and span.start < ent.end for span in ruled)]
-    return sorted(ruled + recognized, key=lambda span: span.start)
+def _amounts(sent: Span, context: Context) -> list[Span]:
+    """Sums of money: the name ruler's amounts, else NER's MONEY spans that name a currency (found once per
+    article, then read by sentence)."""
+    if "amounts" not in context.cache:
+        doc, words = context.doc, lexicon()
+        ruled = [span for span in doc.spans.get(SPANS_KEY, ()) if span.label_ == ontology.AMOUNT]
+        taken = {i for span in ruled for i in range(span.start, span.end)}
+        recognized = [ent for ent in doc.ents if ent.label_ == "MONEY" and
+                      any(token.lower_ in words.currency for token in ent) and
+                      not taken.intersection(range(ent.start, ent.end))]
+        context.cache["amounts"] = sorted(ruled + recognized, key=lambda span: span.start)
+    amounts: list[Span] = context.cache["amounts"]
+    return [span for span in amounts if sent.start <= span.start and span.end <= sent.end]
 
 
 def _after_value_noun(amount: Span) -> bool:
@@ -162,7 +166,7 @@ def _bracketed_after(amount: Span, context: Context) -> Mention | None:
 
 def values(sent: Span, context: Context) -> Iterator[Candidate]:
     """has_value for each amount the sentence ties to a value noun, or in brackets after a project."""
-    for amount in _amounts(sent):
+    for amount in _amounts(sent, context):
         modified = None if _after_value_noun(amount) else \
             _modified_project(amount, context) or _bracketed_after(amount, context)
         if modified:

@@ -333,7 +333,7 @@ def verb_relations(sent: Span, context: Context) -> Iterator[Candidate]:
                 token = next(iter(_objects_of(token) or _places_of_plural(token)), token)  # parks in Z"
             if token not in object_tokens:
                 object_tokens.append(token)
-    respectively = any(token.lower_ == "respectively" for token in sent)
+    respectively = any(token.lower_ == "respectively" for token in context.tokens_of(sent))
     for (key, verb_i), (subject_tokens, object_tokens) in arguments.items():
         if key.startswith("pairs:"):
             for group, other in combinations(_name_groups(object_tokens, context), 2):
@@ -371,7 +371,7 @@ def fronted_visits(sent: Span, context: Context) -> Iterator[Candidate]:
     """"At Tencent Co., Ltd., Chen listened to ...": a person at a named company, body, project or zone
     ("At the X High-tech Zone, he ..."); "In the investigation into X, Y made inquiries": Y visited X."""
     areas = lexicon().administered_areas
-    visit_nouns = frozenset(read_pattern_file("lexicon.json")["visit_nouns"])
+    visit_nouns = lexicon().visit_nouns
     for token in sent[:3]:
         if token.lower_ not in {"at", "in", "during"} or token.dep_ != "prep" or token.head.dep_ != "ROOT":
             continue
@@ -416,7 +416,7 @@ def attendee_lists(sent: Span, context: Context) -> Iterator[Candidate]:
     were A and B": the people listed
     attended the event the text is about (named in the sentence, else last named before it)."""
     words = lexicon()
-    for token in sent:
+    for token in context.tokens_of(sent):
         verb = token.head
         listing = token.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_ in _LISTING or \
             token.dep_ == "pobj" and verb.lower_ == "among" and verb.head.lemma_ == "be"
@@ -438,7 +438,7 @@ def accompanied_visits(sent: Span, context: Context) -> Iterator[Candidate]:
     named, for "accompanied X"), all those its sentence names; "X visited Z, accompanied by B": the places
     the sentence's visit names."""
     words = lexicon()
-    visit_nouns = frozenset(read_pattern_file("lexicon.json")["visit_nouns"])
+    visit_nouns = lexicon().visit_nouns
     for verb in sent:
         if verb.lemma_ not in words.companion_verbs or verb.pos_ != "VERB":
             continue
