@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import os
+import re
+
+# Characters that would break a message's one line, or move the cursor: control characters (C0, C1)
+# and the line and paragraph separators that str.splitlines() breaks at.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class NewsgraphError(Exception):
@@ -9,13 +14,17 @@ class NewsgraphError(Exception):
 
 
 def printable(path: object) -> str:
-    """A path as text that any UTF-8 output takes: a byte of a file name that is not UTF-8 (as unzipped
-    Chinese archives give) is written as an escape.
+    """A path as text that any UTF-8 output takes on one line: a byte of a file name that is not UTF-8
+    (as unzipped Chinese archives give) and a control character (a newline in a name) are written as
+    escapes.
 
     >>> printable(os.fsdecode(b"news/\\xff01.txt"))
     'news/\\\\xff01.txt'
+    >>> print(printable("news/two\\nlines.txt"))
+    news/two\\nlines.txt
     """
-    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class ArticleError(NewsgraphError):

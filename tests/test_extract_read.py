@@ -1,13 +1,19 @@
 """Reading and cleaning articles: ids, titles, dates, boilerplate, offsets."""
 from __future__ import annotations
 
+import codecs
+import logging
+import os
+import threading
 from pathlib import Path
 
 import pytest
+from badinput import access_checked, locking_unavailable
 
 from conftest import SEEDS
-from extract import ArticleError, clean_text, read_article
+from extract import ArticleError, clean_text, iter_article_files, read_article
 from extract.dates import complete_date, publication_date
+from extract.errors import printable
 
 
 def test_cleaning_keeps_every_offset() -> None:
@@ -77,14 +83,149 @@ def test_read_article_keeps_id_title_date_and_offsets(tmp_path: Path) -> None:
     (b"\x89PNG\x00\x01", "binary file, not text"),
     ("Caf\xe9".encode("latin-1"), "not UTF-8 text (byte 3)"),
     (b"  \n\n", "no article text"),
-    (b"word " * 200_001, "too long for a news article (1,000,005 characters; the limit is 1,000,000)"),
-])
+    (b"word " * 200_001, "too long for a news article (1,000,005 characters; the limit is 1,000,000 characters)"),
+    (b"\x00" * 4_000_005, "too long for a news article (4,000,005 bytes; the limit is 1,000,000 characters)"),
+    ("News: Wang Wei (王伟) visited.".encode("gb18030"), "not UTF-8 text (byte 16)"),
+    ("Headline\n\nThe plant opened.".encode("utf-16-le"),
+     "binary file, not text (it looks like UTF-16 without a byte-order mark: save it as UTF-8)"),
+    (codecs.BOM_UTF16_LE + "Headline\n\nThe plant opened.".encode("utf-16-le")[:-1], "not UTF-16 text (byte 54)"),
+    (codecs.BOM_UTF16_BE + "Headline\x00".encode("utf-16-be"), "binary file, not text"),
+    (codecs.BOM_UTF8 + b" \n", "no article text"),
+], ids=["binary", "latin-1", "blank", "too-many-characters", "too-many-bytes", "gb18030", "utf-16-without-mark",
+        "utf-16-odd-length", "utf-16-with-nul", "byte-order-mark-only"])
 def test_unreadable_articles_name_the_file_and_the_problem(tmp_path: Path, content: bytes, problem: str) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     with pytest.raises(ArticleError) as raised:
         read_article(path)
     assert str(raised.value) == f"{path}: {problem}"
+
+
+STORY = "Harbour Deal Signed\r\n\r\nThe harbour authority and the port group signed a deal on Monday.\n"
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    (STORY.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + STORY.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF16_LE + STORY.encode("utf-16-le"), "utf-16"),
+    (codecs.BOM_UTF16_BE + STORY.encode("utf-16-be"), "utf-16"),
+    (codecs.BOM_UTF32_LE + STORY.encode("utf-32-le"), "utf-32"),
+    (codecs.BOM_UTF32_BE + STORY.encode("utf-32-be"), "utf-32"),
+], ids=["utf-8", "utf-8-bom", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_text_is_the_file_as_python_reads_it(tmp_path: Path, data: bytes, encoding: str) -> None:
+    """Offsets are into the text as `open(path, encoding=..., newline="")` gives it: a UTF-8 byte-order
+    mark stays, as U+FEFF at offset 0 (blanked in the body the parser reads); UTF-16's and UTF-32's go."""
+    path = tmp_path / "story.txt"
+    path.write_bytes(data)
+    item = read_article(path)
+    with open(path, encoding=encoding, newline="") as handle:
+        assert item.text == handle.read()
+    assert item.body.lstrip(" ") == clean_text(STORY)
+    assert item.article.title == "Harbour Deal Signed"
+    start = item.text.index("The harbour")
+    assert start == STORY.index("The harbour") + data.startswith(codecs.BOM_UTF8)
+
+
+def _read_in_time(path: Path) -> str:
+    """read_article's error for `path`, failing (not hanging) if it blocks."""
+    problems: list[str] = []
+
+    def read() -> None:
+        try:
+            read_article(path)
+        except ArticleError as error:
+            problems.append(error.problem)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert not reader.is_alive(), f"reading {path} blocked"
+    [problem] = problems
+    return problem
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_special_files_are_refused_without_being_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "device.txt").symlink_to(os.devnull)
+    (tmp_path / "folder.txt").mkdir()
+    assert _read_in_time(tmp_path / "pipe.txt") == "a named pipe (FIFO), not a regular file"
+    assert _read_in_time(tmp_path / "device.txt") == "a character device, not a regular file"
+    assert _read_in_time(tmp_path / "folder.txt") == "a folder, not a regular file"
+
+
+def test_broken_links_are_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "loop-a.txt").symlink_to("loop-b.txt")
+    (tmp_path / "loop-b.txt").symlink_to("loop-a.txt")
+    (tmp_path / "dangling.txt").symlink_to("missing.txt")
+    assert _read_in_time(tmp_path / "loop-a.txt") == "symbolic link loop"
+    assert _read_in_time(tmp_path / "dangling.txt") == "symbolic link to nothing"
+    assert list(iter_article_files([tmp_path / "loop-a.txt"])) == [tmp_path / "loop-a.txt"]
+    with pytest.raises(ArticleError, match="no such file or folder"):
+        iter_article_files([tmp_path / "missing.txt"])
+
+
+def _tree(tmp_path: Path) -> Path:
+    """A folder of articles, with a FIFO, a symbolic link loop, a link to a folder above and a sub-folder."""
+    corpus = tmp_path / "corpus"
+    (corpus / "b" / "inner").mkdir(parents=True)
+    for name in ("z.txt", "a.md", "b/inner/deep.TXT", "b/c.txt", "notes.csv"):
+        (corpus / name).write_text("Headline\n\nStory.\n", encoding="utf-8")
+    os.mkfifo(corpus / "b" / "pipe.txt")
+    (corpus / "loop.txt").symlink_to("loop.txt")
+    (corpus / "b" / "up").symlink_to("..")
+    return corpus
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_folders_yield_every_article_name_sorted_and_never_follow_folder_links(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    corpus = _tree(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        files = list(iter_article_files([corpus]))
+    assert [path.relative_to(corpus).as_posix() for path in files] == \
+        ["a.md", "b/c.txt", "b/inner/deep.TXT", "b/pipe.txt", "loop.txt", "z.txt"]
+    assert caplog.messages == [f"{corpus / 'b' / 'up'}: symbolic link to a folder (name the folder itself to "
+                               "read it); skipped"]
+    assert list(iter_article_files([corpus / "b" / "up"]))[:2] == [corpus / "b" / "up" / "a.md",
+                                                                   corpus / "b" / "up" / "b" / "c.txt"]
+
+
+LOCKING = locking_unavailable()
+
+
+@pytest.mark.skipif(LOCKING is not None, reason=f"no file can be made unreadable here: {LOCKING}")
+def test_unreadable_files_and_folders_are_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    corpus = tmp_path / "corpus"
+    for name in ("good.txt", "sub/locked.txt", "unlistable/hidden.txt", "unsearchable/listed.txt"):
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text("Headline\n\nStory.\n", encoding="utf-8")
+    (corpus / "sub" / "locked.txt").chmod(0)
+    (corpus / "unlistable").chmod(0)
+    (corpus / "unsearchable").chmod(0o644)
+    try:
+        with access_checked(), caplog.at_level(logging.WARNING):
+            files = list(iter_article_files([corpus]))
+            problems = {path.relative_to(corpus).as_posix(): _problem(path) for path in files}
+    finally:
+        (corpus / "unlistable").chmod(0o755)
+        (corpus / "unsearchable").chmod(0o755)
+    assert problems == {"good.txt": None, "sub/locked.txt": "permission denied",
+                        "unsearchable/listed.txt": "permission denied"}
+    assert caplog.messages == [f"{corpus / 'unlistable'}: folder cannot be listed (permission denied); skipped"]
+
+
+def _problem(path: Path) -> str | None:
+    try:
+        read_article(path)
+    except ArticleError as error:
+        return error.problem
+    return None
+
+
+def test_names_are_printed_on_one_line() -> None:
+    assert printable("news/two\nlines\r\tand\x1b[31m\u2028.txt") == "news/two\\nlines\\r\\tand\\x1b[31m\\u2028.txt"
+    assert printable(os.fsdecode(b"news/\xff.txt")) == "news/\\xff.txt"
 
 
 def test_extractor_version_names_the_rules_and_the_pattern_files() -> None:
