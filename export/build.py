@@ -23,6 +23,7 @@ from extract import (
     ArticleError,
     ArticleText,
     Extraction,
+    NewsgraphError,
     extract_articles,
     iter_article_files,
     load_nlp,
@@ -33,6 +34,7 @@ from graph import NO_ALIASES, build_graph, read_aliases
 from . import exporter
 from .atomic import atomic_path
 from .cache import CACHE_FILE, ExtractionCache, extractor_version, open_cache
+from .outputs import output_set
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ class BuildReport:
     articles: int = 0
     skipped: list[str] = field(default_factory=list)
     extracted: int = 0
+    build_id: str = ""
     cached: int = 0
     triples: int = 0
     seconds: float = 0.0
@@ -102,6 +105,12 @@ def extract_with_cache(items: Iterable[ArticleText], nlp: Language, cache: Extra
             yield extraction
 
 
+def _nothing_read(report: BuildReport) -> NewsgraphError:
+    if report.skipped:
+        return NewsgraphError(f"no article could be read ({len(report.skipped)} skipped); nothing was written")
+    return NewsgraphError("no article found (articles are .txt or .md files); nothing was written")
+
+
 def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT_MODEL) -> BuildReport:
     """`newsgraph extract`: the triples of every article, as JSON lines in `output`."""
     report = BuildReport()
@@ -111,6 +120,8 @@ def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT
     with atomic_path(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
         for _ in write_triples(extract_articles(read_corpus(files, report), nlp), handle, report):
             pass
+        if not report.articles:
+            raise _nothing_read(report)
     report.outputs.append(output)
     report.seconds = time.perf_counter() - started
     return report
@@ -123,7 +134,8 @@ def build(paths: Iterable[Path], out: Path, *, model: str = DEFAULT_MODEL,
 
     `aliases` is the user's aliases file (graph/aliases.py). Extractions are kept in out/cache/
     (export/cache.py) and reused while an article and the extractor are unchanged; with
-    `reuse_cache=False` every article is extracted again and the cache refreshed.
+    `reuse_cache=False` every article is extracted again and the cache refreshed. The outputs are
+    published together when all are written, or not at all (export/outputs.py).
     """
     exporters = [exporter(name) for name in dict.fromkeys(("json", *formats))]
     corrections = read_aliases(aliases) if aliases is not None else NO_ALIASES
@@ -131,14 +143,16 @@ def build(paths: Iterable[Path], out: Path, *, model: str = DEFAULT_MODEL,
     started = time.perf_counter()
     files = iter_article_files(paths)
     nlp = load_nlp(model)
-    triples_path = out / TRIPLES_FILE
-    with (open_cache(out / CACHE_FILE, extractor_version(nlp), reuse=reuse_cache) as cache,
-          atomic_path(triples_path) as temporary, temporary.open("w", encoding="utf-8") as handle):
-        extractions = extract_with_cache(read_corpus(files, report), nlp, cache, report)
-        report.graph = build_graph(write_triples(extractions, handle, report), aliases=corrections)
-    report.outputs.append(triples_path)
-    for chosen in exporters:
-        chosen.write(report.graph, out / chosen.filename)
-        report.outputs.append(out / chosen.filename)
+    with output_set(out) as outputs:
+        with (open_cache(out / CACHE_FILE, extractor_version(nlp), reuse=reuse_cache) as cache,
+              outputs.path(TRIPLES_FILE).open("w", encoding="utf-8") as handle):
+            extractions = extract_with_cache(read_corpus(files, report), nlp, cache, report)
+            report.graph = build_graph(write_triples(extractions, handle, report), aliases=corrections)
+        if not report.articles:
+            raise _nothing_read(report)
+        for chosen in exporters:
+            chosen.write(report.graph, outputs.path(chosen.filename))
+        report.build_id = outputs.build_id
+    report.outputs = [out / name for name in outputs.names]
     report.seconds = time.perf_counter() - started
     return report

@@ -15,6 +15,8 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -25,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 
 import extract
-from extract import Article, Entity, Extraction, NewsgraphError, Triple
+from extract import Article, Entity, Extraction, Triple
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ def dump_extraction(extraction: Extraction) -> str:
                        "triples": [triple.to_json() for triple in extraction.triples]}, ensure_ascii=False)
 
 
-def load_extraction(text: str, article: Article) -> Extraction:
+def load_extraction(text: str | bytes, article: Article) -> Extraction:
     """An extraction from the cache, told which file it now belongs to (the same bytes may have
     been read under another name before)."""
     data = json.loads(text)
@@ -79,52 +81,103 @@ def load_extraction(text: str, article: Article) -> Extraction:
 
 @dataclasses.dataclass
 class ExtractionCache:
-    """An open cache of one extractor version. `reuse=False` ignores what it holds but still fills it."""
+    """An open cache of one extractor version. `reuse=False` ignores what it holds but still fills it.
+
+    The cache only saves time: a damaged entry is dropped and its article extracted again, and a cache
+    that fails to read or write is given up for the rest of the build, with a warning each time.
+    """
 
     connection: sqlite3.Connection
     version: str
     reuse: bool = True
     pending: int = 0
+    path: Path = Path(":memory:")
+    working: bool = True
 
     def get(self, article: Article) -> Extraction | None:
-        if not self.reuse:
+        if not (self.reuse and self.working):
             return None
-        row = self.connection.execute("SELECT extraction FROM extractions WHERE sha256 = ? AND version = ?",
-                                      (article.sha256, self.version)).fetchone()
-        return None if row is None else load_extraction(row[0], article)
+        try:
+            row = self.connection.execute("SELECT extraction FROM extractions WHERE sha256 = ? AND version = ?",
+                                          (article.sha256, self.version)).fetchone()
+            return None if row is None else load_extraction(row[0], article)
+        except sqlite3.Error as error:
+            self._give_up(error)
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            log.warning("%s: damaged cache entry for %s (%s); extracting it again", self.path, article.id, error)
+            self._drop(article.sha256)
+        return None
 
     def put(self, extraction: Extraction) -> None:
-        self.connection.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)",
-                                (extraction.article.sha256, self.version, dump_extraction(extraction)))
-        self.pending += 1
-        if self.pending >= COMMIT_EVERY:
+        if not self.working:
+            return
+        try:
+            self.connection.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)",
+                                    (extraction.article.sha256, self.version, dump_extraction(extraction)))
+            self.pending += 1
+            if self.pending >= COMMIT_EVERY:
+                self.commit()
+        except sqlite3.Error as error:
+            self._give_up(error)
+
+    def commit(self) -> None:
+        try:
             self.connection.commit()
             self.pending = 0
+        except sqlite3.Error as error:
+            self._give_up(error)
+
+    def _drop(self, sha256: str) -> None:
+        try:
+            self.connection.execute("DELETE FROM extractions WHERE sha256 = ? AND version = ?", (sha256, self.version))
+        except sqlite3.Error as error:
+            self._give_up(error)
+
+    def _give_up(self, error: sqlite3.Error) -> None:
+        if self.working:
+            log.warning("%s: extraction cache unusable (%s); going on without it", self.path, error)
+        self.working = False
 
 
 def _connect(path: Path, version: str) -> sqlite3.Connection:
     connection = sqlite3.connect(path)
-    connection.execute(_SCHEMA)
-    connection.execute("DELETE FROM extractions WHERE version != ?", (version,))
-    connection.commit()
+    connection.text_factory = bytes  # an entry that is not UTF-8 is then a damaged entry, not an error
+    try:
+        connection.execute(_SCHEMA)
+        connection.execute("DELETE FROM extractions WHERE version != ?", (version,))
+        connection.commit()
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+def _open(path: Path, version: str) -> sqlite3.Connection:
+    """Open (or create) the cache file. One that cannot be used is moved aside (to *.damaged) with a
+    warning and a new one started; where even that fails, the build goes on with a cache in memory."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _connect(path, version)
+    except (OSError, sqlite3.Error) as error:
+        reason = error
+    damaged = path.with_name(path.name + ".damaged")
+    try:
+        if damaged.is_dir() and not damaged.is_symlink():
+            shutil.rmtree(damaged)
+        os.replace(path, damaged)
+        connection = _connect(path, version)
+    except (OSError, sqlite3.Error) as error:
+        log.warning("%s: not a usable extraction cache (%s) and no new one can be made (%s); building without "
+                    "a cache", path, reason, error)
+        return _connect(Path(":memory:"), version)
+    log.warning("%s: not a usable extraction cache (%s); moved to %s, starting a new one", path, reason, damaged.name)
     return connection
 
 
 @contextmanager
 def open_cache(path: Path, version: str, *, reuse: bool = True) -> Iterator[ExtractionCache]:
-    """Open (or create) the cache file; a file that is not a readable cache is replaced, with a warning."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise NewsgraphError(f"{path.parent}: cannot create folder ({error.strerror})") from None
-    try:
-        connection = _connect(path, version)
-    except sqlite3.OperationalError as error:
-        raise NewsgraphError(f"{path}: cannot open the extraction cache ({error})") from None
-    except sqlite3.DatabaseError as error:
-        log.warning("%s: not a newsgraph cache (%s); starting a new one", path, error)
-        path.unlink()
-        connection = _connect(path, version)
-    with closing(connection):
-        yield ExtractionCache(connection, version, reuse)
-        connection.commit()
+    """The extraction cache in `path`, committed when the block ends."""
+    with closing(_open(path, version)) as connection:
+        cache = ExtractionCache(connection, version, reuse, path=path)
+        yield cache
+        cache.commit()

@@ -67,7 +67,7 @@ def _summary(report: BuildReport) -> str:
         f"articles  {report.articles} read, {len(report.skipped)} skipped, in {report.seconds:.1f} s",
         f"entities  {sum(entities.values())}: {_counts(entities) or 'none'}",
         f"relations {sum(predicates.values())} (from {report.triples} triples): {_counts(predicates) or 'none'}",
-        "wrote     " + ", ".join(str(path) for path in report.outputs),
+        "wrote     " + ", ".join(str(path) for path in report.outputs) + f" (build {report.build_id})",
     ]
     return "\n".join(lines)
 

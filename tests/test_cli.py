@@ -22,7 +22,9 @@ def _triples(path: Path) -> list[dict]:
 def test_build_writes_the_three_files(seeds_build: Path) -> None:
     for name in ("triples.jsonl", "graph.ttl", "graph.html", "graph.json"):
         assert (seeds_build / name).stat().st_size > 0, name
-    assert not [p for p in seeds_build.iterdir() if p.name.startswith(".")], "temporary files left behind"
+    hidden = sorted(p.name for p in seeds_build.iterdir() if p.name.startswith("."))
+    assert hidden == [".builds", ".current", ".lock"], "temporary files left behind"
+    assert len(list((seeds_build / ".builds").iterdir())) == 1
 
 
 def test_triples_carry_the_meeting_with_its_evidence(seeds_build: Path) -> None:

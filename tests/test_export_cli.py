@@ -47,7 +47,7 @@ def test_build_writes_the_chosen_formats(run_cli, tmp_path: Path) -> None:  # ty
     result = run_cli("build", Path(__file__).parents[1] / "seeds" / "004_60ae0ecac7092d18.txt", "-o", tmp_path,
                      "--formats", "neo4j,ftm,jsonld")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
         "cache", "graph.ftm.json", "graph.json", "graph.jsonld", "neo4j", "triples.jsonl"]
     assert sorted(p.name for p in (tmp_path / "neo4j").iterdir()) == [
         "articles.csv", "entities.csv", "evidence.csv", "quoted_from.csv", "relations.csv"]

@@ -74,7 +74,8 @@ def test_a_damaged_cache_file_is_replaced_with_a_warning(tmp_path: Path, caplog:
     path.write_bytes(b"not a database at all" * 100)
     with open_cache(path, "v1") as cache:
         assert cache.get(article("a1").article) is None
-    assert "not a newsgraph cache" in caplog.text
+    assert "not a usable extraction cache" in caplog.text
+    assert path.with_name(path.name + ".damaged").read_bytes().startswith(b"not a database at all")
 
 
 def test_any_edit_to_the_extractor_changes_its_version(tmp_path: Path) -> None:
