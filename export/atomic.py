@@ -14,7 +14,8 @@ from extract.errors import NewsgraphError
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; rename it onto `path` only if the block succeeds.
 
-    Works for a file or a folder. On any error the temporary is removed and `path` is left as it was.
+    Works for a file or a folder. On any error the temporary is removed and `path` is left as it was;
+    an OSError (a full disk) is raised again naming `path`.
     """
     path = Path(path)
     try:
@@ -31,6 +32,8 @@ def atomic_path(path: Path) -> Iterator[Path]:
         if path.is_dir():
             shutil.rmtree(path)
         os.replace(temporary, path)
+    except OSError as error:  # named after the target, not the temporary
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from None
     finally:
         if temporary.is_dir():
             shutil.rmtree(temporary, ignore_errors=True)

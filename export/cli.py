@@ -32,13 +32,17 @@ model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
 
 
 class Command(click.Command):
-    """A click command that turns NewsgraphError into a one-line message and exit status 2."""
+    """A click command that turns NewsgraphError and OSError into a one-line message and exit status 2."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except NewsgraphError as error:
             click.echo(f"Error: {error}", err=True)
+            ctx.exit(2)
+        except OSError as error:  # writing a file: atomic_path has left it as it was
+            click.echo(f"Error: {error.filename or 'output'}: cannot write ({error.strerror or error}); "
+                       "nothing was changed", err=True)
             ctx.exit(2)
 
 

@@ -76,8 +76,7 @@ def output_set(out: Path) -> Iterator[OutputSet]:
             remove_leftovers(out)
     except OSError as error:
         kept = "the previous outputs are kept" if (out / CURRENT).exists() else "nothing was written"
-        raise NewsgraphError(f"{error.filename or out}: cannot write the outputs "
-                             f"({error.strerror or error}); {kept}") from None
+        raise NewsgraphError(f"{out}: cannot write the outputs ({error.strerror or error}); {kept}") from None
 
 
 @contextmanager

@@ -284,3 +284,15 @@ def test_a_first_build_on_a_full_disk_writes_nothing(tmp_path: Path, sources: di
     shown = sorted(p.name for p in (keep / "after").iterdir() if not p.name.startswith("."))
     assert shown in (["cache"], []), shown
     assert not (keep / "after" / CURRENT).exists()
+
+
+def test_extract_on_a_full_disk_keeps_the_previous_triples_file(tmp_path: Path, sources: dict[str, Path]) -> None:
+    script = ('echo old >"$OUT/t.jsonl"; "$NEWSGRAPH" extract "$SOURCE" -o "$OUT/t.jsonl" 2>"$KEEP/err"; '
+              'echo $? >"$KEEP/code"; cp -a "$OUT" "$KEEP/after"')
+    result = _on_small_disk(tmp_path, sources["three"], "16k", script)
+    keep = tmp_path / "keep"
+    assert result.returncode == 0, result.stderr
+    failed = subprocess.CompletedProcess([], int((keep / "code").read_text()), "", (keep / "err").read_text())
+    assert "t.jsonl: cannot write (No space left on device)" in one_line_error(failed)
+    assert [p.name for p in (keep / "after").iterdir()] == ["t.jsonl"]
+    assert (keep / "after" / "t.jsonl").read_text() == "old\n"
