@@ -17,6 +17,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from networkx.utils import UnionFind
+
 from extract.errors import NewsgraphError
 from extract.ontology import ENTITY_TYPES
 
@@ -56,6 +58,9 @@ def _pair(fields: list[str], where: str) -> tuple[str, AliasPair]:
         raise NewsgraphError(f"{where}: unknown relation {relation!r}; choose one of: {', '.join(RELATIONS)}")
     if not name or not other:
         raise NewsgraphError(f"{where}: a name is empty")
+    for text in (name, other):
+        if not exact_key(text, entity_type):
+            raise NewsgraphError(f"{where}: {text!r} is not a name (no letter or digit once legal forms are set aside)")
     if relation == "not_same_as" and exact_key(name, entity_type) == exact_key(other, entity_type):
         raise NewsgraphError(f"{where}: {name!r} and {other!r} are the same name, so they cannot be kept apart")
     return relation, AliasPair(entity_type, name, other)
@@ -64,6 +69,7 @@ def _pair(fields: list[str], where: str) -> tuple[str, AliasPair]:
 def parse_aliases(text: str, source: str) -> Aliases:
     """Parse the text of an aliases file; `source` names it in errors ("aliases.csv:3: ...")."""
     pairs: dict[str, list[AliasPair]] = {relation: [] for relation in RELATIONS}
+    lines: dict[AliasPair, str] = {}
     header_seen = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -77,7 +83,25 @@ def parse_aliases(text: str, source: str) -> Aliases:
             continue
         relation, pair = _pair(fields, where)
         pairs[relation].append(pair)
+        lines[pair] = where
+    _check_consistent(pairs["same_as"], pairs["not_same_as"], lines)
     return Aliases(same=tuple(pairs["same_as"]), apart=tuple(pairs["not_same_as"]))
+
+
+def _check_consistent(same: list[AliasPair], apart: list[AliasPair], lines: dict[AliasPair, str]) -> None:
+    """Refuse a not_same_as pair whose names the same_as pairs make one entity (directly or in a chain)."""
+    def key(pair: AliasPair, name: str) -> tuple[str, str]:
+        return pair.type, exact_key(name, pair.type)
+
+    groups = UnionFind()
+    for pair in same:
+        groups.union(key(pair, pair.name), key(pair, pair.other))
+    for pair in apart:
+        if groups[key(pair, pair.name)] == groups[key(pair, pair.other)]:
+            chain = sorted((lines[other].rsplit(":", 1)[1] for other in same
+                            if groups[key(other, other.name)] == groups[key(pair, pair.name)]), key=int)
+            raise NewsgraphError(f"{lines[pair]}: {pair.name!r} not_same_as {pair.other!r} contradicts the "
+                                 f"same_as pairs of line{'s' if len(chain) > 1 else ''} {', '.join(chain)}")
 
 
 def read_aliases(path: Path) -> Aliases:

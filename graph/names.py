@@ -89,7 +89,7 @@ def exact_key(name: str, entity_type: str) -> str:
     """
     key = name_key(clean_name(name, entity_type))
     if entity_type == PERSON:
-        surname, *given = key.split()
+        surname, *given = key.split() or [""]
         return " ".join((surname, "".join(given))) if given else surname
     return key
 

@@ -34,6 +34,16 @@ def test_a_file_of_pairs_with_comments_blank_lines_and_quoted_commas() -> None:
     ("type,name,relation,other\nCompany, ,same_as,B\n", "aliases.csv:2: a name is empty"),
     ("type,name,relation,other\nPerson,Zhang Jifu,not_same_as,ZHANG JIFU\n",
      "aliases.csv:2: 'Zhang Jifu' and 'ZHANG JIFU' are the same name, so they cannot be kept apart"),
+    ("type,name,relation,other\nPerson,\"...\",same_as,Zhang Jifu\n",
+     "aliases.csv:2: '...' is not a name (no letter or digit once legal forms are set aside)"),
+    ("type,name,relation,other\nCompany,Chindata,same_as,-- ; --\n",
+     "aliases.csv:2: '-- ; --' is not a name (no letter or digit once legal forms are set aside)"),
+    ("type,name,relation,other\nCompany,Chindata,same_as,Chindata Group\n# later\n"
+     "Company,chindata group,not_same_as,CHINDATA\n",
+     "aliases.csv:4: 'chindata group' not_same_as 'CHINDATA' contradicts the same_as pairs of line 2"),
+    ("type,name,relation,other\nPlace,A Town,same_as,B Town\nPlace,B Town,same_as,C Town\n"
+     "Place,C Town,not_same_as,A Town\n",
+     "aliases.csv:4: 'C Town' not_same_as 'A Town' contradicts the same_as pairs of lines 2, 3"),
 ])
 def test_a_malformed_line_is_a_one_line_error_naming_file_and_line(text: str, error: str) -> None:
     with pytest.raises(NewsgraphError) as raised:
