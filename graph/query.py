@@ -53,9 +53,10 @@ QUERY_PREFIXES: dict[str, str] = {
 }
 
 _POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
-# What can hold a colon without being a prefixed name: strings, IRIs and comments.
+# What can hold a colon without being a prefixed name: strings, IRIs and comments; and the escaped
+# characters of local names (ex:a\#b, ex:a\'b), which start neither a comment nor a string.
 _NOT_CODE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                       r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+                       r'|<[^<>"{}|^`\\\s]*>|#[^\n]*|(?P<escape>\\[_~.\-!$&\'()*+,;=/?#@%])')
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 _PREFIXED_NAME = re.compile(r"(?<![\w?$.:-])([A-Za-z][\w.-]*)?:")
 _MAX_PROBLEM = 120
@@ -179,8 +180,9 @@ def refuse_service(sparql: str) -> None:
 
 
 def _code_only(sparql: str) -> str:
-    """The query with its strings, IRIs and comments blanked out, line ends kept."""
-    return _NOT_CODE.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), sparql)
+    """The query with its strings, IRIs and comments blanked out, line ends kept, and the escaped
+    characters of local names made name characters (`_`), so that the name stays one word."""
+    return _NOT_CODE.sub(lambda match: "__" if match["escape"] else re.sub(r"[^\n]", " ", match[0]), sparql)
 
 
 def _position(code: str, offset: int) -> tuple[int, int]:

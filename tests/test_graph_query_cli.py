@@ -130,3 +130,17 @@ def test_the_word_service_elsewhere_is_no_federated_query(run_cli: Run, seeds_bu
     result = run_cli("query", seeds_build, query)
     assert result.exit_code == 0, result.output
     assert result.output.endswith("(0 rows)\n")
+
+
+def test_an_escaped_character_in_a_name_hides_no_federated_query(run_cli: Run, seeds_build: Path,
+                                                                 listener) -> None:
+    # `ex:a\#b` is one name (a#b): its `#` starts no comment that would hide what follows from the check
+    query = (f"PREFIX ex: <http://e/>\nSELECT * WHERE {{ BIND(ex:a\\#b AS ?x) SERVICE SILENT <{listener.url}> "
+             "{ ?s ?p ?o } }")
+    result = run_cli("query", seeds_build, query)
+    assert result.exit_code == 2
+    assert result.output == ("Error: query line 2, column 38: federated queries (SERVICE) are not allowed "
+                             "here; query the graph itself\n")
+    assert listener.connections == 0
+    named = run_cli("query", seeds_build, "PREFIX ex: <http://e/>\nASK { ?s ?p ex:a\\#SERVICE }")
+    assert (named.exit_code, named.output) == (0, "false\n")
