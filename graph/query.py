@@ -60,6 +60,10 @@ _NOT_CODE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 _PREFIXED_NAME = re.compile(r"(?<![\w?$.:-])([A-Za-z][\w.-]*)?:")
 _MAX_PROBLEM = 120
+# Oxigraph's parser recurses once per level of nesting, and a few thousand levels overflow its stack: a
+# segmentation fault that ends the process. Real queries nest a handful of levels.
+MAX_NESTING = 200
+_BRACKET = re.compile(r"[{}()\[\]]")
 # The SERVICE keyword: not part of a variable, a prefixed name or a prefix declaration.
 _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?![\w.-]*:)", re.IGNORECASE)
 
@@ -125,6 +129,7 @@ def run_query(store: Store, sparql: str, *, params: Mapping[str, str] | None = N
     default_graph: list[NamedNode | BlankNode | DefaultGraph] = [
         _term(NamedNode, iri, "graph IRI") for iri in default_graphs]
     named: list[NamedNode | BlankNode] = [_term(NamedNode, iri, "graph IRI") for iri in named_graphs]
+    refuse_deep_nesting(sparql)
     refuse_service(sparql)
     try:
         return store.query(sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions or None,
@@ -179,10 +184,40 @@ def refuse_service(sparql: str) -> None:
                          "here; query the graph itself")
 
 
-def _code_only(sparql: str) -> str:
+def refuse_deep_nesting(sparql: str, *, limit: int = MAX_NESTING) -> None:
+    """Raise QueryError where groups, parentheses and brackets, counted together, nest deeper than `limit`.
+
+    >>> refuse_deep_nesting("ASK { FILTER (" + "(" * 200 + "true" + ")" * 201 + " }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    graph.query.QueryError: query line 1, column 213: nested more than 200 levels deep ({, ( and [ ...
+    """
+    code = _code_only(sparql, brackets_in_iris=True)
+    depth = 0
+    for found in _BRACKET.finditer(code):
+        if found[0] in "{([":
+            depth += 1
+            if depth > limit:
+                line, column = _position(code, found.start())
+                raise QueryError(f"query line {line}, column {column}: nested more than {limit} levels deep "
+                                 "({, ( and [ together); write the query with fewer nested groups")
+        else:
+            depth = max(depth - 1, 0)
+
+
+def _code_only(sparql: str, *, brackets_in_iris: bool = False) -> str:
     """The query with its strings, IRIs and comments blanked out, line ends kept, and the escaped
-    characters of local names made name characters (`_`), so that the name stays one word."""
-    return _NOT_CODE.sub(lambda match: "__" if match["escape"] else re.sub(r"[^\n]", " ", match[0]), sparql)
+    characters of local names made name characters (`_`), so that the name stays one word.
+
+    With `brackets_in_iris`, what looks like an IRI keeps its brackets: in `FILTER (?n<(((1)))>0)` the
+    IRI pattern matches a less-than and what follows it, which Oxigraph reads as nested parentheses.
+    """
+    def blank(match: re.Match[str]) -> str:
+        if match["escape"]:
+            return "__"
+        kept = r"[^\n(){}\[\]]" if brackets_in_iris and match[0].startswith("<") else r"[^\n]"
+        return re.sub(kept, " ", match[0])
+
+    return _NOT_CODE.sub(blank, sparql)
 
 
 def _position(code: str, offset: int) -> tuple[int, int]:

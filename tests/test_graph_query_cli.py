@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from rdflib import Graph, URIRef
 from graph.queries import ready_queries
 
 Run = Callable[..., Result]
+NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 NG = "https://newsgraph.example/ontology#"
 ID = "https://newsgraph.example/id/"
 
@@ -144,3 +147,22 @@ def test_an_escaped_character_in_a_name_hides_no_federated_query(run_cli: Run, s
     assert listener.connections == 0
     named = run_cli("query", seeds_build, "PREFIX ex: <http://e/>\nASK { ?s ?p ex:a\\#SERVICE }")
     assert (named.exit_code, named.output) == (0, "false\n")
+
+
+@pytest.mark.parametrize(("query", "column"), [
+    ("SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000, 216),
+    ("SELECT * WHERE { ?s ?p ?o FILTER (?o<" + "(" * 5000 + "1" + ")" * 5000 + ">0) }", 236),
+])
+def test_a_deeply_nested_query_is_one_line_not_a_crash(seeds_build: Path, query: str, column: int) -> None:
+    # a process of its own, as a user runs it: Oxigraph's parser would end it with a segmentation fault
+    done = subprocess.run([str(NEWSGRAPH), "query", str(seeds_build), query], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"Error: query line 1, column {column}: nested more than 200 levels deep "
+                           "({, ( and [ together); write the query with fewer nested groups\n")
+
+
+def test_a_query_nested_up_to_the_bound_runs(run_cli: Run, seeds_build: Path) -> None:
+    query = "ASK " + "{" * 100 + " ?s ng:metWith ?o FILTER (" + "(" * 98 + "?s != ?o" + ")" * 99 + "}" * 100
+    result = run_cli("query", seeds_build, query)
+    assert (result.exit_code, result.output) == (0, "true\n")
