@@ -21,7 +21,7 @@ from . import EXPORTERS, exporter
 from .atomic import write_text
 from .build import DEFAULT_FORMATS, BuildReport, build, extract_to_file
 from .neighbourhood import focused_viewer
-from .serve import serve
+from .serve import DEFAULT_QUEUE, default_workers, serve
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
@@ -254,23 +254,28 @@ def query_command(graph: Path | None, sparql: str | None, query_file: Path | Non
               help="Port to listen on; 0 picks a free one.")
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
               metavar="SECONDS", help="Stop any query that runs longer, answering 503.")
-def serve_command(graph: Path, host: str, port: int, time_limit: float) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=default_workers(), show_default=True,
+              help="Queries that may run at once, each in a worker process.")
+@click.option("--queue", type=click.IntRange(min=0), default=DEFAULT_QUEUE, show_default=True,
+              help="Queries that may wait for a free worker; past them, a query is answered 503 at once.")
+def serve_command(graph: Path, host: str, port: int, time_limit: float, workers: int, queue: int) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql and the graph viewer at /.
 
     GRAPH is a build folder, an RDF file or a graph.json (the viewer is the graph.html beside it).
     The endpoint answers GET and POST queries as the SPARQL 1.1 Protocol says, with results by
     content negotiation (JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD), refuses
-    updates, and stops queries at the time limit. It listens on 127.0.0.1 only unless --host says
-    otherwise. Ctrl-C stops it.
+    updates, and stops queries at the time limit. A slow query holds one worker, so fast ones keep
+    being answered while fewer than --workers slow ones run. It listens on 127.0.0.1 only unless
+    --host says otherwise. Ctrl-C stops it.
     """
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, signal.default_int_handler)
 
     def ready(url: str) -> None:
         click.echo(f"serving   {url}/sparql (SPARQL endpoint) and {url}/ (viewer); "
-                   f"time limit {time_limit:g} s; Ctrl-C stops")
+                   f"time limit {time_limit:g} s; {workers} workers, queue {queue}; Ctrl-C stops")
 
-    serve(graph, host=host, port=port, time_limit=time_limit, on_ready=ready)
+    serve(graph, host=host, port=port, time_limit=time_limit, workers=workers, queue=queue, on_ready=ready)
     click.echo("stopped")
 
 

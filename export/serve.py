@@ -6,7 +6,14 @@ time limit only now and then while a query runs (with `--timeout-s 2`, an ORDER 
 ran 78 s) and reports the timeout inside a 200 response cut short, which clients read as broken results.
 Here each query runs in a worker process over a read-only on-disk copy of the store: at the time limit
 the process is killed, the client gets a 503 that says so, and no core is left busy. Workers fork from
-a forkserver that has already imported pyoxigraph, so a query costs about 60 ms more than in process.
+a forkserver that has already imported pyoxigraph, open the store once and answer one query after another,
+so a query costs a few milliseconds more than in process (a process of its own per query cost
+about 100 ms).
+
+At most `workers` queries run at once, by default more than the machine has cores: slow queries that
+keep every core busy still leave a worker for a fast one, which the system's scheduler runs between them.
+Up to `queue` more wait their turn, each for at most the time limit; beyond that a query is answered
+at once with a 503 that says why and a Retry-After header, rather than left hanging.
 
 The protocol: GET /sparql?query=…, or POST with a form (query=…) or an application/sparql-query body;
 default-graph-uri and named-graph-uri set the dataset. Results follow the Accept header: SPARQL JSON,
@@ -18,7 +25,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import multiprocessing
+import os
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
@@ -28,6 +37,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
@@ -48,21 +58,23 @@ UPDATE_BODY = "application/sparql-update"
 READ_ONLY = "this SPARQL endpoint is read-only: updates are refused"
 VIEWER = "graph.html"
 MAX_BODY = 16 * 1024 * 1024
+DEFAULT_QUEUE = 16
 
 Format = TypeVar("Format", QueryResultsFormat, RdfFormat)
 
 
 @dataclass(frozen=True)
 class Reply:
-    """An HTTP response: status, content type and body."""
+    """An HTTP response: status, content type, body and any further headers."""
 
     status: int
     content_type: str
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def text(cls, status: int, message: str) -> Reply:
-        return cls(status, "text/plain; charset=utf-8", f"{message}\n".encode())
+    def text(cls, status: int, message: str, *, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
+        return cls(status, "text/plain; charset=utf-8", f"{message}\n".encode(), headers)
 
 
 @dataclass(frozen=True)
@@ -165,50 +177,130 @@ def _not_acceptable(offered: Sequence[QueryResultsFormat | RdfFormat]) -> Reply:
     return Reply.text(HTTPStatus.NOT_ACCEPTABLE, f"this result can be sent as: {choices}")
 
 
-def _work(location: str, request: QueryRequest, connection: Connection) -> None:
-    """A worker process's whole life: open the store read-only, answer one query, send the reply."""
-    connection.send(answer(Store.read_only(location), request))
-    connection.close()
+def default_workers() -> int:
+    """How many queries may run at once unless told: two more than the cores this process may use, at
+    least 4, so that slow queries keeping every core busy still leave workers for fast ones."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(4, cores + 2)
+
+
+def _work(location: str, connection: Connection) -> None:
+    """A worker process's life: open the store read-only, then answer each query sent down the pipe."""
+    store = Store.read_only(location)
+    while True:
+        try:
+            request = connection.recv()
+        except EOFError:  # the server is gone
+            return
+        connection.send(answer(store, request))
+
+
+@dataclass(frozen=True, eq=False)
+class Worker:
+    """A worker process and the server's end of its pipe."""
+
+    process: BaseProcess
+    connection: Connection
 
 
 class QueryRunner:
-    """Runs each query in a worker process of its own, a few at a time, killed at the time limit."""
+    """Runs queries in worker processes: `workers` at most at once and `queue` more waiting, each query
+    stopped at the time limit by killing its worker. Workers start when first needed and are reused."""
 
-    def __init__(self, location: Path, *, time_limit: float, workers: int) -> None:
+    def __init__(self, location: Path, *, time_limit: float, workers: int, queue: int) -> None:
         forkserver = "forkserver" in multiprocessing.get_all_start_methods()
         self.context: ForkServerContext | SpawnContext = (
             multiprocessing.get_context("forkserver") if forkserver else multiprocessing.get_context("spawn"))
         self.context.set_forkserver_preload([__name__])
         self.location = str(location)
         self.time_limit = time_limit
+        self.workers = workers
+        self.queue = queue
+        self.admitted = threading.BoundedSemaphore(workers + queue)
         self.slots = threading.BoundedSemaphore(workers)
+        self.lock = threading.Lock()
+        self.idle: list[Worker] = []
+        self.started: set[Worker] = set()
+        self.closed = False
 
     def run(self, request: QueryRequest) -> Reply:
-        if not self.slots.acquire(timeout=self.time_limit):
-            return Reply.text(HTTPStatus.SERVICE_UNAVAILABLE, "the endpoint is busy; try again")
+        """The reply to one query; a 503 at once where `workers` queries run and `queue` more wait."""
+        if not self.admitted.acquire(blocking=False):
+            return self._busy(f"the endpoint is busy: every worker ({self.workers}) runs a query and the queue "
+                              f"({self.queue}) is full")
         try:
-            return self._run(request)
+            if not self.slots.acquire(timeout=self.time_limit):
+                return self._busy(f"no worker came free within {self.time_limit:g} s")
+            try:
+                return self._run(request)
+            finally:
+                self.slots.release()
         finally:
-            self.slots.release()
+            self.admitted.release()
+
+    def close(self) -> None:
+        """Stop every worker, idle or busy."""
+        with self.lock:
+            workers, self.idle, self.closed = list(self.started), [], True
+        for worker in workers:
+            self._stop(worker)
+
+    def _busy(self, reason: str) -> Reply:
+        wait = math.ceil(self.time_limit)  # by then every query now running has ended
+        return Reply.text(HTTPStatus.SERVICE_UNAVAILABLE, f"{reason}; try again in {wait} s",
+                          headers=(("Retry-After", str(wait)),))
 
     def _run(self, request: QueryRequest) -> Reply:
-        receiver, sender = self.context.Pipe(duplex=False)
-        worker = self.context.Process(target=_work, args=(self.location, request, sender), daemon=True)
-        worker.start()
-        sender.close()
+        worker = self._take()
         try:
-            if receiver.poll(self.time_limit):
-                reply: Reply = receiver.recv()
-                return reply
+            worker.connection.send(request)
+            reply: Reply | None = worker.connection.recv() if worker.connection.poll(self.time_limit) else None
+        except (EOFError, OSError):
+            self._stop(worker)
+            return Reply.text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query's worker ended without an answer")
+        if reply is None:
+            self._stop(worker)
+            self._give_back(self._start())  # in its place, warm by the time the next query comes
             return Reply.text(HTTPStatus.SERVICE_UNAVAILABLE,
                               f"query stopped at the time limit of {self.time_limit:g} s; narrow it down or "
                               "use `newsgraph query`, which has no time limit")
-        except EOFError:
-            return Reply.text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query's worker ended without an answer")
-        finally:
-            worker.kill()
-            worker.join()
-            receiver.close()
+        self._give_back(worker)
+        return reply
+
+    def _take(self) -> Worker:
+        """An idle worker, else a new one."""
+        with self.lock:
+            worker = self.idle.pop() if self.idle else None
+        if worker is not None and worker.process.is_alive():
+            return worker
+        if worker is not None:
+            self._stop(worker)
+        return self._start()
+
+    def _give_back(self, worker: Worker) -> None:
+        """Keep a worker for the next query; stop it where the runner is closed."""
+        with self.lock:
+            if not self.closed:
+                self.idle.append(worker)
+                return
+        self._stop(worker)
+
+    def _start(self) -> Worker:
+        ours, theirs = self.context.Pipe()
+        process = self.context.Process(target=_work, args=(self.location, theirs), daemon=True)
+        process.start()
+        theirs.close()
+        worker = Worker(process, ours)
+        with self.lock:
+            self.started.add(worker)
+        return worker
+
+    def _stop(self, worker: Worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.connection.close()
+        with self.lock:
+            self.started.discard(worker)
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -238,6 +330,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
+        for name, value in reply.headers:
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(reply.body)
 
@@ -273,21 +367,33 @@ def load_store(graph: Path, location: Path) -> None:
 
 
 def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 8000, time_limit: float = 10.0,
-          workers: int = 2, on_ready: Callable[[str], None] | None = None) -> None:
-    """Serve the graph's SPARQL endpoint and viewer until interrupted; `on_ready` gets the base URL."""
+          workers: int | None = None, queue: int = DEFAULT_QUEUE,
+          on_ready: Callable[[str], None] | None = None) -> None:
+    """Serve the graph's SPARQL endpoint and viewer until interrupted; `on_ready` gets the base URL.
+
+    At most `workers` queries (default_workers() when None) run at once and `queue` more wait; further
+    queries are answered 503 at once.
+    """
     viewer = graph_source(graph).parent / VIEWER
     with tempfile.TemporaryDirectory(prefix="newsgraph-serve-") as location:
         load_store(graph, Path(location))
-        runner = QueryRunner(Path(location), time_limit=time_limit, workers=workers)
-        warm_up = runner.run(QueryRequest("ASK {}"))
-        if warm_up.status != HTTPStatus.OK:
-            raise NewsgraphError(f"the store cannot be queried: {warm_up.body.decode().strip()}")
-        try:
-            server = ThreadingHTTPServer((host, port), partial(SparqlHandler, runner=runner, viewer=viewer))
-        except OSError as error:
-            raise NewsgraphError(f"cannot listen on {host}:{port}: {error.strerror}") from None
-        with server:
-            if on_ready is not None:
-                on_ready(f"http://{host}:{server.server_port}")
-            with contextlib.suppress(KeyboardInterrupt):
-                server.serve_forever()
+        runner = QueryRunner(Path(location), time_limit=time_limit, workers=default_workers() if workers is None else workers,
+                             queue=queue)
+        with contextlib.closing(runner):
+            _serve(runner, host=host, port=port, viewer=viewer, on_ready=on_ready)
+
+
+def _serve(runner: QueryRunner, *, host: str, port: int, viewer: Path,
+           on_ready: Callable[[str], None] | None) -> None:
+    warm_up = runner.run(QueryRequest("ASK {}"))
+    if warm_up.status != HTTPStatus.OK:
+        raise NewsgraphError(f"the store cannot be queried: {warm_up.body.decode().strip()}")
+    try:
+        server = ThreadingHTTPServer((host, port), partial(SparqlHandler, runner=runner, viewer=viewer))
+    except OSError as error:
+        raise NewsgraphError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+    with server:
+        if on_ready is not None:
+            on_ready(f"http://{host}:{server.server_port}")
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()

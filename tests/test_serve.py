@@ -2,16 +2,20 @@
 (GET and POST) and urllib; then the protocol's pieces (content negotiation, request parsing) on their own."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
 import signal
 import subprocess
 import sys
+import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -35,6 +39,7 @@ SELECT ?person ?role ?body WHERE {
 }"""
 CHEN_LONG = {"person": "Chen Long", "role": "secretary", "body": "Jinhua Municipal Party Committee"}
 EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+STOPPED = f"query stopped at the time limit of {TIME_LIMIT} s"
 
 
 @dataclass(frozen=True)
@@ -43,11 +48,10 @@ class Endpoint:
     temporary: Path
 
 
-@pytest.fixture(scope="module")
-def endpoint(seeds_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+@contextlib.contextmanager
+def serving(graph: Path, temporary: Path, *options: str) -> Iterator[Endpoint]:
     """`newsgraph serve` on a port the system picks; stopped with SIGTERM, which must leave nothing behind."""
-    temporary = tmp_path_factory.mktemp("serve-tmp")
-    command = [str(NEWSGRAPH), "serve", str(seeds_build), "--port", "0", "--time-limit", str(TIME_LIMIT)]
+    command = [str(NEWSGRAPH), "serve", str(graph), "--port", "0", "--time-limit", str(TIME_LIMIT), *options]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "TMPDIR": str(temporary)})
     assert server.stdout is not None
@@ -57,12 +61,21 @@ def endpoint(seeds_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     if found is None:
         server.kill()
         pytest.fail(f"the server did not start: {line}{server.communicate()[1]}")
-    yield Endpoint(found[1], temporary)
-    server.send_signal(signal.SIGTERM)
-    output, errors = server.communicate(timeout=60)
+    try:
+        yield Endpoint(found[1], temporary)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        output, errors = server.communicate(timeout=60)
     assert server.returncode == 0, errors
     assert output.splitlines()[-1] == "stopped"
     assert list(temporary.iterdir()) == [], "the server left its store behind"
+
+
+@pytest.fixture(scope="module")
+def endpoint(seeds_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+    """The endpoint as `newsgraph serve` starts it by default, but for a short time limit."""
+    with serving(seeds_build, tmp_path_factory.mktemp("serve-tmp")) as found:
+        yield found
 
 
 def client(endpoint: Endpoint, query: str, fmt: str = JSON) -> SPARQLWrapper:
@@ -72,16 +85,50 @@ def client(endpoint: Endpoint, query: str, fmt: str = JSON) -> SPARQLWrapper:
     return sparql
 
 
-def http(url: str, *, data: bytes | None = None,
-         headers: dict[str, str] | None = None) -> tuple[int, str, str]:
-    """Status, content type and body of one request, error statuses included."""
+def exchange(url: str, *, data: bytes | None = None,
+             headers: dict[str, str] | None = None) -> tuple[int, Message, str]:
+    """Status, headers and body of one request, error statuses included."""
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, response.headers["Content-Type"], response.read().decode("utf-8")
+            return response.status, response.headers, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         with error:
-            return error.code, error.headers["Content-Type"], error.read().decode("utf-8")
+            return error.code, error.headers, error.read().decode("utf-8")
+
+
+def http(url: str, *, data: bytes | None = None,
+         headers: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Status, content type and body of one request, error statuses included."""
+    status, received, body = exchange(url, data=data, headers=headers)
+    return status, received["Content-Type"], body
+
+
+def post(endpoint: Endpoint, query: str) -> tuple[int, str, str]:
+    """A query POSTed as an application/sparql-query body."""
+    return http(endpoint.url + "/sparql", data=query.encode(), headers={"Content-Type": "application/sparql-query"})
+
+
+class Race:
+    """Queries sent from threads of their own, and the order in which their answers came."""
+
+    def __init__(self) -> None:
+        self.finished: list[tuple[str, int, str]] = []
+        self.threads: list[threading.Thread] = []
+
+    def send(self, endpoint: Endpoint, name: str, query: str) -> None:
+        thread = threading.Thread(target=self._ask, args=(endpoint, name, query))
+        thread.start()
+        self.threads.append(thread)
+
+    def _ask(self, endpoint: Endpoint, name: str, query: str) -> None:
+        status, _, body = post(endpoint, query)
+        self.finished.append((name, status, body))
+
+    def wait(self) -> list[tuple[str, int, str]]:
+        for thread in self.threads:
+            thread.join()
+        return self.finished
 
 
 def _solutions(sparql: SPARQLWrapper) -> list[dict[str, str]]:
@@ -180,7 +227,43 @@ def test_a_query_past_the_time_limit_is_stopped(endpoint: Endpoint) -> None:
     status, _, body = http(endpoint.url + "/sparql", data=urlencode({"query": EXPENSIVE}).encode(),
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 503
-    assert body.startswith(f"query stopped at the time limit of {TIME_LIMIT} s")
+    assert body.startswith(STOPPED)
+    assert client(endpoint, "ASK {}").queryAndConvert() == {"head": {}, "boolean": True}
+
+
+def test_a_fast_query_is_answered_while_two_slow_ones_run(endpoint: Endpoint) -> None:
+    race = Race()
+    race.send(endpoint, "slow", EXPENSIVE)
+    race.send(endpoint, "slow", EXPENSIVE)
+    time.sleep(0.5)  # both slow queries are running, each for the whole time limit
+    race.send(endpoint, "fast", POSTS)
+    finished = race.wait()
+    assert [(name, status) for name, status, _ in finished] == [("fast", 200), ("slow", 503), ("slow", 503)]
+    assert "Chen Long" in finished[0][2]
+    assert all(body.startswith(STOPPED) for _, _, body in finished[1:])
+
+
+def test_past_the_workers_and_the_queue_a_query_is_refused_at_once(seeds_build: Path, tmp_path: Path) -> None:
+    with serving(seeds_build, tmp_path, "--workers", "1", "--queue", "0") as endpoint:
+        race = Race()
+        race.send(endpoint, "slow", EXPENSIVE)
+        time.sleep(0.5)  # the slow query holds the only worker
+        status, headers, body = exchange(endpoint.url + "/sparql?" + urlencode({"query": "ASK {}"}))
+        race.finished.append(("refused", status, body))
+        finished = race.wait()
+        assert [(name, status) for name, status, _ in finished] == [("refused", 503), ("slow", 503)]
+        assert body == (f"the endpoint is busy: every worker (1) runs a query and the queue (0) is full; try "
+                        f"again in {TIME_LIMIT} s\n")
+        assert headers["Retry-After"] == str(TIME_LIMIT)
+        assert finished[1][2].startswith(STOPPED)
+        assert post(endpoint, "ASK {}")[0] == 200
+
+
+def test_a_deeply_nested_query_is_a_400_and_the_endpoint_goes_on(endpoint: Endpoint) -> None:
+    deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    assert post(endpoint, deep) == (400, "text/plain; charset=utf-8",
+                                    "query line 1, column 216: nested more than 200 levels deep ({, ( and [ "
+                                    "together); write the query with fewer nested groups\n")
     assert client(endpoint, "ASK {}").queryAndConvert() == {"head": {}, "boolean": True}
 
 
