@@ -63,7 +63,9 @@ _MAX_PROBLEM = 120
 # Oxigraph's parser recurses once per level of nesting, and a few thousand levels overflow its stack: a
 # segmentation fault that ends the process. Real queries nest a handful of levels.
 MAX_NESTING = 200
+MAX_QUOTED_NESTING = 16  # Oxigraph's parse time grows steeply with nested << >>: 6 s at 100 levels
 _BRACKET = re.compile(r"[{}()\[\]]")
+_QUOTED = re.compile(r"<<|>>")
 # The SERVICE keyword: not part of a variable, a prefixed name or a prefix declaration.
 _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?![\w.-]*:)", re.IGNORECASE)
 
@@ -185,7 +187,8 @@ def refuse_service(sparql: str) -> None:
 
 
 def refuse_deep_nesting(sparql: str, *, limit: int = MAX_NESTING) -> None:
-    """Raise QueryError where groups, parentheses and brackets, counted together, nest deeper than `limit`.
+    """Raise QueryError where groups, parentheses and brackets, counted together, nest deeper than `limit`,
+    or quoted triples deeper than MAX_QUOTED_NESTING.
 
     >>> refuse_deep_nesting("ASK { FILTER (" + "(" * 200 + "true" + ")" * 201 + " }")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -202,6 +205,17 @@ def refuse_deep_nesting(sparql: str, *, limit: int = MAX_NESTING) -> None:
                                  "({, ( and [ together); write the query with fewer nested groups")
         else:
             depth = max(depth - 1, 0)
+    _refuse_deep_quoting(_code_only(sparql))
+
+
+def _refuse_deep_quoting(code: str) -> None:
+    depth = 0
+    for found in _QUOTED.finditer(code):
+        depth = depth + 1 if found[0] == "<<" else max(depth - 1, 0)
+        if depth > MAX_QUOTED_NESTING:
+            line, column = _position(code, found.start())
+            raise QueryError(f"query line {line}, column {column}: quoted triples (<< >>) nested more than "
+                             f"{MAX_QUOTED_NESTING} levels deep; write the query with fewer")
 
 
 def _code_only(sparql: str, *, brackets_in_iris: bool = False) -> str:
