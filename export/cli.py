@@ -81,7 +81,7 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 @cli.command("build")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
               show_default=True, help="Folder to write the outputs to.")
 @click.option("--formats", default=",".join(DEFAULT_FORMATS), show_default=True,
@@ -110,7 +110,7 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, aliases: Pat
 
 
 @cli.command("extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="JSON lines file to write the triples to.")
 @model_option

@@ -167,13 +167,15 @@ def test_files_named_one_by_one(corpus: Path, tmp_path: Path) -> None:
     assert f"from 1 article ({len(picked) - 1} skipped)" in run.stdout
 
 
-def test_an_unreadable_file_named_on_the_command_line_is_an_error(corpus: Path, tmp_path: Path) -> None:
-    """The command line's check (click's readable paths) refuses it before any work: exit status 2."""
+def test_an_unreadable_file_named_on_the_command_line_is_skipped_like_one_in_a_folder(corpus: Path,
+                                                                                   tmp_path: Path) -> None:
+    """Named alone, it is skipped with its warning; nothing is read, so the run is an error (exit 2)."""
     if LOCKING is not None:
         pytest.skip(f"locked/unreadable.txt cannot be made unreadable: {LOCKING}")
     unreadable = corpus / "locked" / "unreadable.txt"
     result = _cli("extract", unreadable, "-o", tmp_path / "triples.jsonl", cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"Path '{unreadable}' is not readable." in result.stderr
+    assert result.stderr.splitlines() == [f"warning: {unreadable}: permission denied; skipped",
+                                          "Error: no article could be read (1 skipped); nothing was written"]
     assert not (tmp_path / "triples.jsonl").exists()
