@@ -25,10 +25,11 @@ from extract import (
     Extraction,
     NewsgraphError,
     extract_articles,
-    iter_article_files,
+    iter_article_sources,
     load_nlp,
     read_article,
 )
+from extract.errors import printable
 from graph import NO_ALIASES, build_graph, read_aliases
 
 from . import exporter
@@ -64,17 +65,32 @@ class BuildReport:
         return Counter(data["predicate"] for _, _, data in self.graph.edges(data=True))
 
 
-def read_corpus(files: Iterable[Path], report: BuildReport) -> Iterator[ArticleText]:
-    """Read every article file, noting in the report (and the log) the files skipped, and why."""
-    for path in files:
+def read_corpus(sources: Iterable[tuple[Path, str]], report: BuildReport) -> Iterator[ArticleText]:
+    """Read every article file (with its id), noting in the report (and the log) the files skipped,
+    and why. An id already given to another file of the run gets a suffix ("index~2"), with a warning,
+    so that no two articles are ever one."""
+    taken: dict[str, Path] = {}
+    for path, article_id in sources:
         try:
-            item = read_article(path)
+            item = read_article(path, _unique(article_id, path, taken))
         except ArticleError as error:
             log.warning("%s; skipped", error)
             report.skipped.append(str(error))
             continue
         report.articles += 1
         yield item
+
+
+def _unique(article_id: str, path: Path, taken: dict[str, Path]) -> str:
+    unique, number = article_id, 1
+    while unique in taken:
+        number += 1
+        unique = f"{article_id}~{number}"
+    if unique != article_id:
+        log.warning("%s: article id %r is taken by %s; this one is %r", printable(path), article_id,
+                    printable(taken[article_id]), unique)
+    taken[unique] = path
+    return unique
 
 
 def write_triples(extractions: Iterable[Extraction], handle: IO[str], report: BuildReport) -> Iterator[Extraction]:
@@ -115,7 +131,7 @@ def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT
     """`newsgraph extract`: the triples of every article, as JSON lines in `output`."""
     report = BuildReport()
     started = time.perf_counter()
-    files = iter_article_files(paths)
+    files = iter_article_sources(paths)
     nlp = load_nlp(model)
     with atomic_path(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
         for _ in write_triples(extract_articles(read_corpus(files, report), nlp), handle, report):
@@ -141,7 +157,7 @@ def build(paths: Iterable[Path], out: Path, *, model: str = DEFAULT_MODEL,
     corrections = read_aliases(aliases) if aliases is not None else NO_ALIASES
     report = BuildReport()
     started = time.perf_counter()
-    files = iter_article_files(paths)
+    files = iter_article_sources(paths)
     nlp = load_nlp(model)
     with output_set(out) as outputs:
         with (open_cache(out / CACHE_FILE, extractor_version(nlp), reuse=reuse_cache) as cache,

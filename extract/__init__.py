@@ -10,10 +10,10 @@ from .lexicon import extractor_version
 from .model import Article, ArticleText, Entity, Extraction, Triple
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipeline import extract_articles, extract_doc
-from .read import iter_article_files, read_article
+from .read import iter_article_files, iter_article_sources, read_article
 
 __all__ = [
     "DEFAULT_MODEL", "Article", "ArticleError", "ArticleText", "Entity", "Extraction", "ModelError",
     "NewsgraphError", "Triple", "clean_text", "extract_articles", "extract_doc", "extractor_version",
-    "iter_article_files", "load_nlp", "read_article",
+    "iter_article_files", "iter_article_sources", "load_nlp", "read_article",
 ]

@@ -11,6 +11,7 @@ import errno
 import hashlib
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -58,6 +59,14 @@ def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
     skipped with a warning; special files and unreadable files are yielded, for read_article to refuse
     with a message naming them.
     """
+    return (path for path, _ in iter_article_sources(paths))
+
+
+def iter_article_sources(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """The article files of iter_article_files, each with its article id: its path relative to the
+    folder named, without the suffix ("2021-06/index" for 2021-06/index.txt in a folder named), or
+    the file's name without the suffix for a file named itself. So files of the same name in two
+    sub-folders are two articles, and an id does not depend on where the folder named lies."""
     paths = list(paths)
     for path in paths:
         try:
@@ -69,12 +78,13 @@ def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
     return _files_under(paths)
 
 
-def _files_under(paths: list[Path]) -> Iterator[Path]:
+def _files_under(paths: list[Path]) -> Iterator[tuple[Path, str]]:
     for path in paths:
         if _is_folder(path):
-            yield from sorted(_walk(path))
+            for file in sorted(_walk(path)):
+                yield file, printable(file.relative_to(path).with_suffix("").as_posix())
         else:
-            yield path
+            yield path, printable(path.stem)
 
 
 def _is_folder(path: Path) -> bool:
@@ -188,25 +198,36 @@ def _utf16_without_mark(data: bytes) -> bool:
     return half >= 8 and (min(evens, odds) <= half // 20 and max(evens, odds) >= half * 9 // 10)
 
 
-TITLE_CHARS = 200
+TITLE_CHARS = 300
+# Words that end in a full stop inside a sentence ("Alibaba (China) Co., Ltd. Signs ...").
+ABBREVIATIONS = frozenset(["co", "ltd", "inc", "corp", "plc", "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "gov", "govt", "dept", "univ", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_FULL_STOP = re.compile(r"(\w+)\.[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def title_of(body: str) -> str:
-    """The article's title: the first non-blank line of its cleaned body, or, where that line is a
-    whole paragraph (a page with no headline), its first sentence, cut at TITLE_CHARS.
+    """The article's title: the first non-blank line of its cleaned body. Where that line is a
+    paragraph (a page with no headline), its first sentence; a full stop after an abbreviation or an
+    initial ends no sentence ("Co., Ltd."). Past TITLE_CHARS, shortened at a space, with an ellipsis.
 
     >>> title_of("\\n  Headline here  \\nBody.")
     'Headline here'
+    >>> title_of("Alibaba (China) Co., Ltd. Signs With Chengdu. It will build a centre there.")
+    'Alibaba (China) Co., Ltd. Signs With Chengdu.'
     """
-    line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    line = " ".join(next((line for line in body.splitlines() if line.strip()), "").split())
+    for stop in _FULL_STOP.finditer(line):
+        if stop[1].lower() not in ABBREVIATIONS and not (len(stop[1]) == 1 and stop[1].isupper()):
+            line = line[:stop.end()].rstrip()
+            break
     if len(line) <= TITLE_CHARS:
         return line
-    sentence = line.split(". ")[0].rstrip(".") + "."
-    return sentence if len(sentence) <= TITLE_CHARS else sentence[:TITLE_CHARS - 1].rstrip() + "…"
+    return line[:TITLE_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def read_article(path: Path) -> ArticleText:
-    """Read one article file; raise ArticleError if it is not a readable, non-empty text of article size."""
+def read_article(path: Path, article_id: str | None = None) -> ArticleText:
+    """Read one article file; raise ArticleError if it is not a readable, non-empty text of article size.
+
+    `article_id` defaults to the file's name without its suffix (see iter_article_sources)."""
     data = read_bytes(path)
     text = decode(data, path)
     if len(text) > MAX_ARTICLE_CHARS:
@@ -216,6 +237,6 @@ def read_article(path: Path) -> ArticleText:
         body = " " + body[1:]
     if not body.strip():
         raise ArticleError(path, "no article text")
-    article = Article(id=printable(path.stem), path=printable(path), title=title_of(body), date=publication_date(text),
+    article = Article(id=article_id or printable(path.stem), path=printable(path), title=title_of(body), date=publication_date(text),
                       sha256=hashlib.sha256(data).hexdigest())
     return ArticleText(article=article, text=text, body=body)

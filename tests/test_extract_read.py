@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import logging
 import os
 import threading
@@ -11,9 +12,10 @@ import pytest
 from badinput import access_checked, locking_unavailable
 
 from conftest import SEEDS
-from extract import ArticleError, clean_text, iter_article_files, read_article
+from extract import ArticleError, clean_text, iter_article_files, iter_article_sources, read_article
 from extract.dates import complete_date, publication_date
 from extract.errors import printable
+from extract.read import title_of
 
 
 def test_cleaning_keeps_every_offset() -> None:
@@ -241,3 +243,50 @@ def test_extractor_version_names_the_rules_and_the_pattern_files() -> None:
 def test_a_dateline_ends_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("NANNING, June 2 -- The Nanning Port Group signed a deal.")
     assert [sent.text for sent in doc.sents][-1] == "The Nanning Port Group signed a deal."
+
+
+def test_an_article_id_is_its_path_in_the_folder_named(tmp_path: Path) -> None:
+    for folder in ("2021-06", "2021-08", "2021-08/extra"):
+        (tmp_path / "news" / folder).mkdir(parents=True)
+        (tmp_path / "news" / folder / "index.txt").write_text("Headline\n\nText.", encoding="utf-8")
+    (tmp_path / "one.md").write_text("Headline\n\nText.", encoding="utf-8")
+    sources = list(iter_article_sources([tmp_path / "news", tmp_path / "one.md"]))
+    assert [article_id for _, article_id in sources] == ["2021-06/index", "2021-08/extra/index", "2021-08/index",
+                                                         "one"]
+    moved = tmp_path / "elsewhere" / "copy"
+    moved.parent.mkdir()
+    (tmp_path / "news").rename(moved)
+    assert next(article_id for _, article_id in iter_article_sources([moved])) == "2021-06/index"
+
+
+def test_files_of_one_name_are_never_one_article(run_cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for number, folder in enumerate(("2021-06", "2021-08")):
+        (tmp_path / "a" / folder).mkdir(parents=True)
+        (tmp_path / "a" / folder / "index.txt").write_bytes(seeds[number].read_bytes())
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2021-06").mkdir()
+    (tmp_path / "b" / "2021-06" / "index.txt").write_bytes(seeds[4].read_bytes())
+    result = run_cli("build", tmp_path / "a", tmp_path / "b", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    articles = graph["graph"]["articles"]
+    assert sorted(articles) == ["2021-06/index", "2021-06/index~2", "2021-08/index"]
+    assert articles["2021-06/index~2"]["path"] == str(tmp_path / "b" / "2021-06" / "index.txt")
+    assert articles["2021-06/index~2"]["title"] == "Chen Long Visits Shenzhen for Investment Inspection"
+    assert "article id '2021-06/index' is taken by" in caplog.text
+
+
+@pytest.mark.parametrize(("first_line", "title"), [
+    ("Alibaba (China) Co., Ltd. Signs With Chengdu", "Alibaba (China) Co., Ltd. Signs With Chengdu"),
+    ("On the afternoon of November 13, Chengdu High-tech Zone and Alibaba (China) Co., Ltd. signed an "
+     "agreement. This shows that the cooperation deepens.",
+     "On the afternoon of November 13, Chengdu High-tech Zone and Alibaba (China) Co., Ltd. signed an agreement."),
+    ("Mr. Ma Xingrui, the Governor, visited Hongwang Inc. Yangjiang on Jan. 5. He met staff.",
+     "Mr. Ma Xingrui, the Governor, visited Hongwang Inc. Yangjiang on Jan. 5."),
+    ("  Title   with  odd   spacing  ", "Title with odd spacing"),
+    ("word " * 100, ("word " * 60).strip() + " …"),
+])
+def test_the_title_is_the_first_line_or_its_first_sentence_never_cut_in_a_name(first_line: str, title: str) -> None:
+    assert title_of(f"\n{first_line}\nBody text.") == title
