@@ -67,7 +67,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
-from .errors import ArticleError, printable
+from .errors import ArticleError
 
 DUMP_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
 GZIP_SUFFIX = ".gz"
@@ -81,7 +81,7 @@ MAX_RECORD_BYTES = 16 * 1024 * 1024
 MAX_FIELD_CHARS = 4_000_000
 LISTED_PER_PROBLEM = 10
 GIVE_UP_AFTER = 1000
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18  # bytes read at a time: the memory a dump takes is a few times this, and a record
 
 TEXT_NAMES = ("text", "content", "body", "maintext", "article", "full_text", "article_text")
 TITLE_NAMES = ("title", "headline")
@@ -99,6 +99,9 @@ EMPTY_TEXT = "empty text"
 TEXT_NOT_STRING = "text is not a string"
 WRONG_FIELD_COUNT = "wrong number of fields"
 TOO_LONG = "record too long"
+GZIP_DATA = "gzip data"  # the file is compressed, but not named .gz: said once, for the file
+GZIP_HINT = "the file is compressed: name it with .gz at the end"
+_GZIP_MAGIC = b"\x1f\x8b"
 # What to do, for the error of a file none of whose records can be read.
 _HINTS = {
     NO_TEXT_FIELD: "; name the field that holds the text",
@@ -162,7 +165,7 @@ class RecordError(ArticleError):
     """
 
     def __init__(self, name: str, line: int | None, problem: str) -> None:
-        super().__init__(name if line is None else f"{printable(name)}:{line}", problem)
+        super().__init__(name if line is None else f"{name}:{line}", problem)
         self.path = name
         self.line = line
 
@@ -186,11 +189,11 @@ def open_input(path: Path) -> tuple[BinaryIO, str]:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise ArticleError(path, (error.strerror or "cannot be read").lower()) from None
-    raw = open(descriptor, "rb")  # noqa: SIM115 - returned open, for the caller to close
-    mode = os.fstat(raw.fileno()).st_mode
+    mode = os.fstat(descriptor).st_mode
     if not stat.S_ISREG(mode):
-        raw.close()
+        os.close(descriptor)
         raise ArticleError(path, "a folder, not a file" if stat.S_ISDIR(mode) else "not a regular file")
+    raw = open(descriptor, "rb")  # noqa: SIM115 - returned open, for the caller to close
     if path.suffix.lower() != GZIP_SUFFIX:
         return raw, path.suffix.lower()
     return cast(BinaryIO, _GzipInput(raw, path)), Path(path.stem).suffix.lower()
@@ -541,10 +544,13 @@ def _json_line_records(lines: Iterable[bytes | None], fields: FieldNames) -> Ite
     for line, raw in enumerate(lines, 1):
         if raw is None:
             number += 1
-            yield _Problem(line, TOO_LONG, f"over {MAX_RECORD_BYTES // (1024 * 1024)} MiB")
+            yield _Problem(line, TOO_LONG, f"over {MAX_RECORD_BYTES:,} bytes")
             continue
         if line == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
+        if line == 1 and raw.startswith(_GZIP_MAGIC):
+            yield _Problem(line, GZIP_DATA, GZIP_HINT)
+            return
         if not raw.strip():
             continue
         number += 1
@@ -554,7 +560,7 @@ def _json_line_records(lines: Iterable[bytes | None], fields: FieldNames) -> Ite
             yield _Problem(line, NOT_UTF8, f"byte 0x{raw[error.start]:02x} at column {error.start + 1}")
             continue
         except json.JSONDecodeError as error:
-            yield _Problem(line, NOT_JSON, f"{error.msg} at column {error.colno}")
+            yield _Problem(line, NOT_JSON, f"{error.msg.removesuffix(' at')} at column {error.colno}")
             continue
         except (ValueError, RecursionError) as error:  # an integer of over 4,300 digits; nesting too deep
             yield _Problem(line, NOT_JSON, _shown(str(error) or "nested too deeply", 80))
@@ -574,6 +580,7 @@ def _object(line: int, number: int, value: object, fields: FieldNames, where: st
 # JSON: an array of records, or JSON Lines.
 
 def _json(stream: BinaryIO, fields: FieldNames) -> Iterator[Record | _Problem]:
+    """A JSON array of records, or JSON Lines: the first character that is not blank says which."""
     chunks = _chunks(stream)
     head = b""
     for chunk in chunks:  # enough to see the first character that is not blank
@@ -582,8 +589,9 @@ def _json(stream: BinaryIO, fields: FieldNames) -> Iterator[Record | _Problem]:
             break
     data = chain([head], chunks)
     if head.lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"["):
-        return _json_array(data, fields)
-    return _json_line_records(_lines(data), fields)
+        yield from _json_array(data, fields)
+    else:
+        yield from _json_line_records(_lines(data), fields)
 
 
 def _json_array(chunks: Iterator[bytes], fields: FieldNames) -> Iterator[Record | _Problem]:
@@ -608,9 +616,11 @@ def _json_array(chunks: Iterator[bytes], fields: FieldNames) -> Iterator[Record 
             return False
         chunk = next(chunks, None)
         ended = chunk is None
-        text = text[pos:] + decode(chunk or b"", final=ended)
-        pos = 0
-        escapes = not _encodes(text)
+        new = decode(chunk or b"", final=ended)
+        del chunk
+        rest, text = text[pos:], ""  # the text read is let go before the new is joined to what is left of it
+        escapes = (escapes and not _encodes(rest)) or not _encodes(new)
+        text, pos = rest + new, 0
         return True
 
     def rest_unread(detail: str) -> _Problem:
@@ -649,7 +659,7 @@ def _json_array(chunks: Iterator[bytes], fields: FieldNames) -> Iterator[Record 
             except json.JSONDecodeError as error:
                 cut_short = error.pos >= len(text) - 16 or error.msg.startswith("Unterminated string")
                 if cut_short and len(text) - pos > MAX_RECORD_BYTES:
-                    yield _Problem(line, TOO_LONG, f"over {MAX_RECORD_BYTES // (1024 * 1024)} MiB; "
+                    yield _Problem(line, TOO_LONG, f"over {MAX_RECORD_BYTES:,} bytes; "
                                                    f"the rest of the file is not read")
                     return
                 if cut_short and more():
@@ -735,6 +745,9 @@ def _csv(stream: BinaryIO, fields: FieldNames) -> Iterator[Record | _Problem]:
                 continue
             if not "".join(row).strip() and len(row) <= 1:
                 continue  # a blank line
+            if header is None and row[0].startswith(_GZIP_MAGIC.decode("latin-1").replace("\x8b", "\udc8b")):
+                yield _Problem(line, GZIP_DATA, GZIP_HINT)
+                return
             if header is None:
                 header = row
                 continue
