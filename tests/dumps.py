@@ -41,11 +41,10 @@ LOOKED_FOR = "looked for text, content, body, maintext, article, full_text, arti
 @dataclass(frozen=True)
 class Bad:
     """An error reading a dump: `line` the record's (None for the whole file), `problem` the message
-    after the file and line, exactly (`startswith` where `prefix`)."""
+    after the file and line, exactly."""
 
     line: int | None
     problem: str
-    prefix: bool = False
 
 
 @dataclass(frozen=True)
@@ -302,7 +301,7 @@ def many_bad(chosen: list[Article]) -> tuple[bytes, tuple[Record | Bad, ...]]:
         lines.bad(json.dumps({"headline": f"Gallery {index}"}).encode(),
                   f"no text field ({LOOKED_FOR}; the record has: headline)")
     lines.good({"text": chosen[1].body}, chosen[1].body)
-    expected = [item for item in lines.expected if isinstance(item, Record) or item.line <= 11]
+    expected = [item for item in lines.expected if isinstance(item, Record) or (item.line or 0) <= 11]
     expected.append(Bad(None, "15 more records: no text field (only the first 10 are listed)"))
     return lines.data(), tuple(expected)
 
@@ -366,9 +365,12 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="folder to write the dumps into (must not exist)")
     for dump in write_dumps(parser.parse_args().folder):
         records = sum(isinstance(item, Record) for item in dump.expected)
-        errors = len(dump.expected) - records + bool(dump.stream_error)
-        print(f"{dump.name:<28} {len(dump.data):>9,} bytes  {records:>4} records  {errors:>2} errors"
-              f"{'  (read part-way)' if dump.stream_error else ''}")
+        errors = len(dump.expected) - records
+        if dump.stream_error:
+            print(f"{dump.name:<28} {len(dump.data):>9,} bytes  the first of {records} records, then: "
+                  f"{dump.stream_error}")
+        else:
+            print(f"{dump.name:<28} {len(dump.data):>9,} bytes  {records:>4} records  {errors:>2} errors")
 
 
 if __name__ == "__main__":
