@@ -5,12 +5,13 @@ not the corpus.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import IO
@@ -27,9 +28,10 @@ from extract import (
     extract_articles,
     iter_article_sources,
     load_nlp,
-    read_article,
 )
+from extract.dumps import AUTO, FieldNames
 from extract.errors import printable
+from extract.sources import input_kind, read_source
 from graph import NO_ALIASES, build_graph, read_aliases
 
 from . import exporter
@@ -40,6 +42,8 @@ from .outputs import output_set
 log = logging.getLogger(__name__)
 
 TRIPLES_FILE = "triples.jsonl"
+ARTICLES_FILE = "articles.jsonl"
+OWN_TEXT_KINDS = ("txt", "md")  # kinds whose offsets are into the file itself, so whose text is not repeated
 DEFAULT_FORMATS = ("json", "turtle", "html")
 CHUNK = 64  # articles read ahead to split between the cache and the parser: bounds the texts held
 
@@ -56,6 +60,9 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+    skipped_kinds: Counter[str] = field(default_factory=Counter)
+    id_clashes: int = 0
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
 
     def entities_by_type(self) -> Counter[str]:
@@ -65,32 +72,55 @@ class BuildReport:
         return Counter(data["predicate"] for _, _, data in self.graph.edges(data=True))
 
 
-def read_corpus(sources: Iterable[tuple[Path, str]], report: BuildReport) -> Iterator[ArticleText]:
-    """Read every article file (with its id), noting in the report (and the log) the files skipped,
-    and why. An id already given to another file of the run gets a suffix ("index~2"), with a warning,
-    so that no two articles are ever one."""
+def read_corpus(sources: Iterable[tuple[Path, str]], report: BuildReport,
+                fields: FieldNames = AUTO) -> Iterator[ArticleText]:
+    """Read every article of every input file (each file with its id), noting in the report (and the
+    log) the articles read and skipped by kind of file, and why each was skipped. An id already given
+    to another article of the run gets a suffix ("index~2"), with a warning, so that no two articles
+    are ever one."""
     taken: dict[str, Path] = {}
-    for path, article_id in sources:
-        try:
-            item = read_article(path, _unique(article_id, path, taken))
-        except ArticleError as error:
-            log.warning("%s; skipped", error)
-            report.skipped.append(str(error))
-            continue
-        report.articles += 1
-        yield item
+    for path, file_id in sources:
+        for item in read_source(path, file_id, fields):
+            if isinstance(item, ArticleError):
+                log.warning("%s; skipped", item)
+                report.skipped.append(str(item))
+                report.skipped_kinds[input_kind(path)] += 1
+                continue
+            unique = _unique(item.article.id, Path(item.article.path), taken, report)
+            report.articles += 1
+            report.kinds[item.article.kind] += 1
+            yield item if unique == item.article.id else replace(item, article=replace(item.article, id=unique))
+    if report.id_clashes > LISTED_ID_CLASHES:
+        log.warning("%d more articles had an id already taken, and were given one with ~2, ~3, ...",
+                    report.id_clashes - LISTED_ID_CLASHES)
 
 
-def _unique(article_id: str, path: Path, taken: dict[str, Path]) -> str:
+LISTED_ID_CLASHES = 10  # articles whose id was taken, warned one by one; the rest in one line
+
+
+def _unique(article_id: str, path: Path, taken: dict[str, Path], report: BuildReport) -> str:
     unique, number = article_id, 1
     while unique in taken:
         number += 1
         unique = f"{article_id}~{number}"
     if unique != article_id:
-        log.warning("%s: article id %r is taken by %s; this one is %r", printable(path), article_id,
-                    printable(taken[article_id]), unique)
+        report.id_clashes += 1
+        if report.id_clashes <= LISTED_ID_CLASHES:
+            log.warning("%s: article id %r is taken by %s; this one is %r", printable(path), article_id,
+                        printable(taken[article_id]), unique)
     taken[unique] = path
     return unique
+
+
+def write_articles(items: Iterable[ArticleText], handle: IO[str]) -> Iterator[ArticleText]:
+    """Pass articles through, writing what is known of each as a JSON line on the way, with the text
+    its offsets are into where that is not the file itself (an HTML page's main text, a record's)."""
+    for item in items:
+        record = dataclasses.asdict(item.article)
+        if item.article.kind.removesuffix(".gz") not in OWN_TEXT_KINDS:
+            record["text"] = item.text
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        yield item
 
 
 def write_triples(extractions: Iterable[Extraction], handle: IO[str], report: BuildReport) -> Iterator[Extraction]:
@@ -127,14 +157,15 @@ def _nothing_read(report: BuildReport) -> NewsgraphError:
     return NewsgraphError("no article found (articles are .txt or .md files); nothing was written")
 
 
-def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT_MODEL) -> BuildReport:
+def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT_MODEL,
+                    fields: FieldNames = AUTO) -> BuildReport:
     """`newsgraph extract`: the triples of every article, as JSON lines in `output`."""
     report = BuildReport()
     started = time.perf_counter()
     files = iter_article_sources(paths)
     nlp = load_nlp(model)
     with atomic_path(output) as temporary, temporary.open("w", encoding="utf-8") as handle:
-        for _ in write_triples(extract_articles(read_corpus(files, report), nlp), handle, report):
+        for _ in write_triples(extract_articles(read_corpus(files, report, fields), nlp), handle, report):
             pass
         if not report.articles:
             raise _nothing_read(report)
@@ -145,8 +176,9 @@ def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT
 
 def build(paths: Iterable[Path], out: Path, *, model: str = DEFAULT_MODEL,
           formats: Iterable[str] = DEFAULT_FORMATS, aliases: Path | None = None,
-          reuse_cache: bool = True) -> BuildReport:
-    """`newsgraph build`: extract, merge and write out/triples.jsonl plus one file per format.
+          reuse_cache: bool = True, fields: FieldNames = AUTO) -> BuildReport:
+    """`newsgraph build`: extract, merge and write out/triples.jsonl, out/articles.jsonl and one file
+    per format.
 
     `aliases` is the user's aliases file (graph/aliases.py). Extractions are kept in out/cache/
     (export/cache.py) and reused while an article and the extractor are unchanged; with
@@ -161,8 +193,10 @@ def build(paths: Iterable[Path], out: Path, *, model: str = DEFAULT_MODEL,
     nlp = load_nlp(model)
     with output_set(out) as outputs:
         with (open_cache(out / CACHE_FILE, extractor_version(nlp), reuse=reuse_cache) as cache,
-              outputs.path(TRIPLES_FILE).open("w", encoding="utf-8") as handle):
-            extractions = extract_with_cache(read_corpus(files, report), nlp, cache, report)
+              outputs.path(TRIPLES_FILE).open("w", encoding="utf-8") as handle,
+              outputs.path(ARTICLES_FILE).open("w", encoding="utf-8") as articles):
+            items = write_articles(read_corpus(files, report, fields), articles)
+            extractions = extract_with_cache(items, nlp, cache, report)
             report.graph = build_graph(write_triples(extractions, handle, report), aliases=corrections)
         if not report.articles:
             raise _nothing_read(report)

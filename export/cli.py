@@ -6,11 +6,14 @@ import signal
 import sys
 import textwrap
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from extract import DEFAULT_MODEL, NewsgraphError
+from extract.dumps import DATE_NAMES, ID_NAMES, TEXT_NAMES, TITLE_NAMES, URL_NAMES, FieldNames
 from graph import load_graph
 from graph.io import graph_file
 from graph.queries import ready_queries, ready_sparql
@@ -29,6 +32,23 @@ DEFAULT_ALIASES = Path("aliases.csv")  # read when present in the current folder
 
 model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="PIPELINE",
                             help="Installed spaCy pipeline to parse with (package name or path).")
+
+
+USUAL_NAMES = {"text": TEXT_NAMES, "title": TITLE_NAMES, "date": DATE_NAMES, "url": URL_NAMES, "id": ID_NAMES}
+
+
+def field_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--text-field, --title-field, ... : the fields of a news dump's records, where not the usual ones."""
+    for name in reversed(FieldNames.__dataclass_fields__):
+        usual = ", ".join(USUAL_NAMES[name][:4])
+        command = click.option(f"--{name}-field", f"{name}_field", metavar="NAME",
+                               help=f"Field of a dump's records that holds the {name} (default: found among "
+                                    f"{usual}, ...; a.b for a nested one).")(command)
+    return command
+
+
+def _fields(options: dict[str, str | None]) -> FieldNames:
+    return FieldNames(**{name: options.pop(f"{name}_field") for name in FieldNames.__dataclass_fields__})
 
 
 class Command(click.Command):
@@ -65,10 +85,21 @@ def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{name} {count}" for name, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _by_kind(counter: Counter[str], report: BuildReport) -> str:
+    """' (txt 5, html 4)' where the run read more than one kind of file, else ''."""
+    return f" ({_counts(counter)})" if counter and len(report.kinds | report.skipped_kinds) > 1 else ""
+
+
+def _articles(report: BuildReport) -> str:
+    """'12 read (txt 5, html 4, jsonl 3), 2 skipped (csv 2)'."""
+    return (f"{report.articles} read{_by_kind(report.kinds, report)}, "
+            f"{len(report.skipped)} skipped{_by_kind(report.skipped_kinds, report)}")
+
+
 def _summary(report: BuildReport) -> str:
     entities, predicates = report.entities_by_type(), report.triples_by_predicate()
     lines = [
-        f"articles  {report.articles} read, {len(report.skipped)} skipped, in {report.seconds:.1f} s",
+        f"articles  {_articles(report)}, in {report.seconds:.1f} s",
         f"entities  {sum(entities.values())}: {_counts(entities) or 'none'}",
         f"relations {sum(predicates.values())} (from {report.triples} triples): {_counts(predicates) or 'none'}",
         "wrote     " + ", ".join(str(path) for path in report.outputs) + f" (build {report.build_id})",
@@ -92,18 +123,21 @@ def _formats(value: str) -> tuple[str, ...]:
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Extract every article again instead of reusing OUT/cache (which is refreshed).")
 @model_option
+@field_options
 def build_command(paths: tuple[Path, ...], out: Path, formats: str, aliases: Path | None, no_cache: bool,
-                  model: str) -> None:
+                  model: str, **field_names: str | None) -> None:
     """Extract, merge and export: the main job.
 
-    PATHS are article files or folders of them (.txt, .md); with none, seeds/ is read. Writes
-    OUT/triples.jsonl, OUT/graph.json (read by the other commands), OUT/graph.ttl and OUT/graph.html.
+    PATHS are article files or folders of them, read recursively: text (.txt, .md), saved HTML pages
+    (.html, .htm), news dumps with one article a record (.jsonl, .ndjson, .json, .csv), and gzip of any
+    (.gz); with none, seeds/ is read. Writes OUT/triples.jsonl, OUT/articles.jsonl, OUT/graph.json
+    (read by the other commands), OUT/graph.ttl and OUT/graph.html.
     Articles already extracted by an earlier build into OUT are taken from OUT/cache unless they changed.
     """
     if aliases is None and DEFAULT_ALIASES.is_file():
         aliases = DEFAULT_ALIASES
     report = build(paths or (DEFAULT_SEEDS,), out, model=model, formats=_formats(formats), aliases=aliases,
-                   reuse_cache=not no_cache)
+                   reuse_cache=not no_cache, fields=_fields(field_names))
     click.echo(_summary(report))
     if any(path.suffix == ".html" for path in report.outputs):
         click.echo(f"open      {out / 'graph.html'} in a browser to explore the graph")
@@ -114,11 +148,15 @@ def build_command(paths: tuple[Path, ...], out: Path, formats: str, aliases: Pat
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="JSON lines file to write the triples to.")
 @model_option
-def extract_command(paths: tuple[Path, ...], output: Path, model: str) -> None:
-    """Extract triples with their evidence from articles, as JSON lines (no graph)."""
-    report = extract_to_file(paths, output, model=model)
-    click.echo(f"{_counted(report.triples, 'triple')} from {_counted(report.articles, 'article')} "
-               f"({len(report.skipped)} skipped) in {report.seconds:.1f} s -> {output}")
+@field_options
+def extract_command(paths: tuple[Path, ...], output: Path, model: str, **field_names: str | None) -> None:
+    """Extract triples with their evidence from articles, as JSON lines (no graph).
+
+    PATHS are as for `newsgraph build`."""
+    report = extract_to_file(paths, output, model=model, fields=_fields(field_names))
+    click.echo(f"{_counted(report.triples, 'triple')} from {_counted(report.articles, 'article')}"
+               f"{_by_kind(report.kinds, report)} ({len(report.skipped)} skipped"
+               f"{_by_kind(report.skipped_kinds, report)}) in {report.seconds:.1f} s -> {output}")
 
 
 def _counted(number: int, noun: str) -> str:

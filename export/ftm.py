@@ -60,7 +60,8 @@ def _entity(schema: str, *key: str, **properties: Any) -> EntityProxy:
 
 
 def _article(article: str, info: dict[str, Any]) -> EntityProxy:
-    return _entity("Article", article, title=info["title"], fileName=info["path"], publishedAt=info.get("date"))
+    return _entity("Article", article, title=info["title"], fileName=info["path"], publishedAt=info.get("date"),
+                   sourceUrl=info.get("url"))
 
 
 def _node(node: str, data: dict[str, Any], articles: dict[str, EntityProxy]) -> EntityProxy:

@@ -193,7 +193,7 @@ def page_data(graph: nx.MultiDiGraph, *, heading: str = "newsgraph",
                       for number, (_, _, data) in enumerate(graph.edges(data=True))},
         "sentences": list(sentences),
         "articles": [{"id": article, **{key: graph.graph.get("articles", {}).get(article, {}).get(key)
-                                        for key in ("title", "date", "path")}} for article in articles],
+                                        for key in ("title", "date", "path", "url")}} for article in articles],
     }
 
 

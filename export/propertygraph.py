@@ -32,7 +32,7 @@ QUOTED_FROM = "QUOTED_FROM"
 
 # Property name -> Neo4j import type, for each kind of node and relationship (the columns of its CSV file).
 ENTITY_PROPERTIES = {"name": "string", "aliases": "string[]", "articles": "string[]"}
-ARTICLE_PROPERTIES = {"title": "string", "date": "date", "path": "string"}
+ARTICLE_PROPERTIES = {"title": "string", "date": "date", "path": "string", "url": "string"}
 EVIDENCE_PROPERTIES = {"statement": "string", "sentence": "string", "start_offset": "int", "end_offset": "int",
                        "confidence": "double", "rule": "string", "event_date": "date"}
 RELATION_PROPERTIES = {"id": "string", "predicate": "string", "role": "string", "confidence": "double",
@@ -81,7 +81,7 @@ def entity_nodes(graph: nx.MultiDiGraph) -> dict[str, Node]:
 
 def article_nodes(graph: nx.MultiDiGraph) -> dict[str, Node]:
     return {article: Node(article, ARTICLE, _present({"title": info["title"], "date": info.get("date"),
-                                                      "path": info["path"]}))
+                                                      "path": info["path"], "url": info.get("url")}))
             for article, info in graph.graph.get("articles", {}).items()}
 
 

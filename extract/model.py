@@ -9,8 +9,11 @@ from typing import Any
 class Article:
     """What is known of one article file, without its text.
 
-    `id` is the file stem, `date` the publication date in ISO 8601 (or None where the page shows
-    none), `sha256` the hash of the file's bytes.
+    `id` is unique in a build (read.iter_article_sources, sources.read_source); `path` the file it
+    was read from (with ":line" for a record of a dump); `date` the publication date in ISO 8601 (or
+    None where the page shows none); `sha256` the hash of the file's bytes (of the record, for a dump);
+    `url` the article's address where the input gives one; `kind` what the file holds: "txt", "html",
+    "jsonl", "csv.gz", ...
     """
 
     id: str
@@ -18,6 +21,8 @@ class Article:
     title: str
     date: str | None
     sha256: str
+    url: str | None = None
+    kind: str = "txt"
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,16 @@ from pathlib import Path
 
 from .clean import clean_text
 from .dates import publication_date
+from .dumps import DUMP_SUFFIXES, GZIP_SUFFIX
 from .errors import ArticleError, printable
 from .model import Article, ArticleText
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + DUMP_SUFFIXES
+OUTPUT_MARK = ".current"  # the link in a folder that `newsgraph build` writes to (export/outputs.py)
 # spaCy's own limit (nlp.max_length): its parser needs about 1 GB per 100,000 characters. A news
 # article is a few thousand; a file of a million is a dump, not an article.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -82,9 +86,22 @@ def _files_under(paths: list[Path]) -> Iterator[tuple[Path, str]]:
     for path in paths:
         if _is_folder(path):
             for file in sorted(_walk(path)):
-                yield file, printable(file.relative_to(path).with_suffix("").as_posix())
+                yield file, _id_of(file.relative_to(path))
         else:
-            yield path, printable(path.stem)
+            yield path, _id_of(Path(path.name))
+
+
+def _id_of(relative: Path) -> str:
+    """"2021-06/index" for 2021-06/index.txt, and for 2021-06/index.html.gz."""
+    if relative.suffix.lower() == GZIP_SUFFIX:
+        relative = relative.with_suffix("")
+    return printable(relative.with_suffix("").as_posix())
+
+
+def is_input(path: Path) -> bool:
+    """Whether a file found in a folder is read, by its name: text, HTML or a dump, or gzip of one."""
+    name = path.name.lower().removesuffix(GZIP_SUFFIX)
+    return Path(name).suffix in INPUT_SUFFIXES
 
 
 def _is_folder(path: Path) -> bool:
@@ -105,6 +122,9 @@ def _walk(top: Path) -> Iterator[Path]:
         except OSError as error:
             log.warning("%s; skipped", ArticleError(folder, f"folder cannot be listed ({_reason(error)})"))
             continue
+        if any(entry.name == OUTPUT_MARK for entry in entries) and folder != top:
+            log.warning("%s; skipped", ArticleError(folder, "a newsgraph output folder, not input"))
+            continue
         for entry in entries:
             path = folder / entry.name
             if _entry_is_folder(entry):
@@ -113,7 +133,7 @@ def _walk(top: Path) -> Iterator[Path]:
                                                                   "(name the folder itself to read it)"))
                 else:
                     folders.append(path)
-            elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            elif is_input(path):
                 yield path
 
 
@@ -225,11 +245,21 @@ def title_of(body: str) -> str:
 
 
 def read_article(path: Path, article_id: str | None = None) -> ArticleText:
-    """Read one article file; raise ArticleError if it is not a readable, non-empty text of article size.
+    """Read one article text file; raise ArticleError if it is not a readable, non-empty text of article size.
 
     `article_id` defaults to the file's name without its suffix (see iter_article_sources)."""
     data = read_bytes(path)
     text = decode(data, path)
+    return article_text(path, article_id or printable(path.stem), text, sha256=hashlib.sha256(data).hexdigest(),
+                        title=None, date=publication_date(text))
+
+
+def article_text(path: Path, article_id: str, text: str, *, sha256: str, title: str | None, date: str | None,
+                 url: str | None = None, kind: str | None = None) -> ArticleText:
+    """An article from its text and what is known of it; its title, where none is given, from its first line.
+
+    `kind` defaults to the file's suffix without the dot ("txt"). Raises ArticleError where the text is
+    too long or holds nothing but boilerplate."""
     if len(text) > MAX_ARTICLE_CHARS:
         raise _too_long(path, len(text), "characters")
     body = clean_text(text)
@@ -237,6 +267,6 @@ def read_article(path: Path, article_id: str | None = None) -> ArticleText:
         body = " " + body[1:]
     if not body.strip():
         raise ArticleError(path, "no article text")
-    article = Article(id=article_id or printable(path.stem), path=printable(path), title=title_of(body), date=publication_date(text),
-                      sha256=hashlib.sha256(data).hexdigest())
+    article = Article(id=article_id, path=printable(path), title=" ".join((title or "").split()) or title_of(body),
+                      date=date, sha256=sha256, url=url, kind=kind or path.suffix.lower().lstrip("."))
     return ArticleText(article=article, text=text, body=body)

@@ -2,7 +2,7 @@
 
 Every other form of the graph (RDF, exports, the viewer) is derived from this one. Its shape:
 
-graph.graph["articles"]  {article id: {"title", "date", "path", "sha256"}}
+graph.graph["articles"]  {article id: {"title", "date", "path", "sha256", "url", "kind"}}
 node id                  "<type>/<slug of canonical name>", e.g. "person/zhang-jifu" (resolve.entity_id);
                          an entity known only inside one article (a surname two people of it share,
                          "the Municipal Government") has the article's slug after "--"; entities whose
@@ -124,7 +124,7 @@ def build_graph(extractions: Iterable[Extraction], *, aliases: Aliases = NO_ALIA
     for extraction in extractions:
         article = extraction.article
         articles[article.id] = {"title": article.title, "date": article.date, "path": article.path,
-                                "sha256": article.sha256}
+                                "sha256": article.sha256, "url": article.url, "kind": article.kind}
         records.append((article_entities(extraction), extraction.triples))
     layout = _Layout(resolve((names for names, _ in records), aliases))
     for names, triples in records:

@@ -35,7 +35,8 @@ def graph_schema() -> dict[str, Any]:
                     "role": _TEXT, "sources": {"type": "array", "items": source}, "articles": _TEXTS,
                     "dates": _TEXTS, "confidence": {"type": "number"}},
                    ("source", "target", "key", "predicate", "sources", "articles", "dates", "confidence"))
-    article = _record({"title": _TEXT, "date": _MAYBE_TEXT, "path": _TEXT, "sha256": _TEXT}, ("title", "path"))
+    article = _record({"title": _TEXT, "date": _MAYBE_TEXT, "path": _TEXT, "sha256": _TEXT, "url": _MAYBE_TEXT,
+                       "kind": _TEXT}, ("title", "path"))
     return _record({"directed": {"const": True}, "multigraph": {"const": True},
                     "graph": _record({"articles": {"type": "object", "additionalProperties": article}}, ("articles",)),
                     "nodes": {"type": "array", "items": node}, "edges": {"type": "array", "items": edge}},

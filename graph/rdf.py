@@ -56,8 +56,8 @@ def _iri(term: str) -> ox.NamedNode:
 A, SUBJECT, PREDICATE, OBJECT, STATEMENT = (_iri(term) for term in (RDF.type, RDF.subject, RDF.predicate,
                                                                       RDF.object, RDF.Statement))
 LABEL, ALT_LABEL = _iri(RDFS.label), _iri(SKOS.altLabel)
-NEWS_ARTICLE, HEADLINE, DATE_PUBLISHED, IDENTIFIER = (_iri(term) for term in (
-    SDO.NewsArticle, SDO.headline, SDO.datePublished, SDO.identifier))
+NEWS_ARTICLE, HEADLINE, DATE_PUBLISHED, IDENTIFIER, URL = (_iri(term) for term in (
+    SDO.NewsArticle, SDO.headline, SDO.datePublished, SDO.identifier, SDO.url))
 PROV_ENTITY, QUOTED_FROM = _iri(PROV.Entity), _iri(PROV.wasQuotedFrom)
 ROLE_CLASS, ROLE, POST, HELD_BY, MEMBERSHIP, MEMBER, ORGANIZATION = (_iri(term) for term in (
     ORG.Role, ORG.role, ORG.Post, ORG.heldBy, ORG.Membership, ORG.member, ORG.organization))
@@ -67,6 +67,7 @@ NG_TERMS = {name: _iri(NG[name]) for name in (
 CLASSES = {kind: tuple(_iri(cls) for cls in classes) for kind, classes in ENTITY_CLASSES.items()}
 PREDICATES = {name: _iri(iri) for name, iri in PREDICATE_IRIS.items()}
 DATE = _iri(XSD.date)
+ANY_URI = _iri(XSD.anyURI)
 
 
 def node_iri(node: str) -> ox.NamedNode:
@@ -97,6 +98,8 @@ def _article_triples(article: str, info: dict[str, Any]) -> Iterator[ox.Quad]:
     yield ox.Quad(iri, NG_TERMS["sha256"], ox.Literal(info["sha256"]))
     if info.get("date"):
         yield ox.Quad(iri, DATE_PUBLISHED, _date(info["date"]))
+    if info.get("url"):
+        yield ox.Quad(iri, URL, ox.Literal(info["url"], datatype=ANY_URI))
 
 
 def _node_triples(graph: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> Iterator[ox.Quad]:

@@ -36,7 +36,7 @@ READ = "read"  # read and extracted: the triples of the seed it holds
 SKIPPED = "skipped"  # a warning naming it and the problem; counted as skipped; no triples
 WARNED = "warned"  # a folder: a warning naming it and the problem (not an article, so not counted)
 UNSEEN = "unseen"  # inside a folder that cannot be listed: no triples, and no warning of its own
-IGNORED = "ignored"  # not named as an article (.txt, .md): neither read nor mentioned
+IGNORED = "ignored"  # not named as input (.txt, .md, .html, .jsonl, .csv, ...): neither read nor mentioned
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def corpus_cases() -> list[Case]:
     article(b"names/-leading-dash.txt", two)
     article(b"names/" + b"l" * 246 + b".txt", two, name="names/l...l.txt (250 bytes)")  # file systems take 255
     article(b"names/SHOUTING.TXT", two)
-    cases.append(Case("names/notes.csv", b"names/notes.csv", IGNORED, data=text.encode("utf-8")))
+    cases.append(Case("names/notes.dat", b"names/notes.dat", IGNORED, data=text.encode("utf-8")))
 
     # Special files: refused before they are opened, or they would block (a pipe) or never end (a device).
     refused(b"special/pipe.txt", "a named pipe (FIFO), not a regular file", fifo=True)

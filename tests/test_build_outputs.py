@@ -107,7 +107,8 @@ def test_a_build_publishes_one_set_and_removes_what_it_replaced(tmp_path: Path, 
     assert not (out / "graph.graphml").exists() and not (out / "graph.graphml").is_symlink(), \
         "a format the new build did not write is not left from the old one"
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [".builds", ".current", ".lock", "cache", "graph.html", "graph.json", "graph.ttl", "triples.jsonl"])
+        [".builds", ".current", ".lock", "articles.jsonl", "cache", "graph.html", "graph.json", "graph.ttl",
+         "triples.jsonl"])
 
 
 def test_the_next_build_removes_what_killed_builds_left(tmp_path: Path, sources: dict[str, Path]) -> None:
@@ -121,7 +122,8 @@ def test_the_next_build_removes_what_killed_builds_left(tmp_path: Path, sources:
     assert run("build", sources["one"], "-o", out).returncode == 0
     build_id = output_set_id(out)
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [".builds", ".current", ".lock", "cache", "graph.html", "graph.json", "graph.ttl", "triples.jsonl"])
+        [".builds", ".current", ".lock", "articles.jsonl", "cache", "graph.html", "graph.json", "graph.ttl",
+         "triples.jsonl"])
     assert [p.name for p in (out / BUILDS).iterdir()] == [build_id]
 
 
