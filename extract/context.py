@@ -1,6 +1,7 @@
 """What every relation rule reads: the parsed article, its resolved mentions, and helpers over the parse."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ class Context:
         for mention in sorted(self.mentions, key=lambda m: m.start - m.end):
             for i in range(mention.start, mention.end):
                 self.by_token[i] = mention
+        # The mentions by start, each with its place in self.mentions: a sentence's are found by bisection,
+        # so reading every sentence of a long article costs no more than reading its short ones.
+        self._by_start = sorted(enumerate(self.mentions), key=lambda item: item[1].start)
+        self._starts = [mention.start for _, mention in self._by_start]
 
     def sentences(self) -> list[Span]:
         """The doc's sentences, two joined where the parser split one inside a name ("... Committee Yang |
@@ -96,8 +101,24 @@ class Context:
         """The mentions inside a span (a sentence), in text order; computed once per span."""
         key = (span.start, span.end)
         if key not in self._spans:
-            self._spans[key] = [m for m in self.mentions if span.start <= m.start and m.end <= span.end]
+            first, last = bisect_left(self._starts, span.start), bisect_right(self._starts, span.end)
+            inside = sorted((k, m) for k, m in self._by_start[first:last] if m.end <= span.end)
+            self._spans[key] = [m for _, m in inside]
         return self._spans[key]
+
+    def entities_in(self, span: Span) -> list[Span]:
+        """NER's entities inside a span (a sentence), as span.ents gives them, but from the doc's entities
+        listed once (span.ents lists the whole doc's)."""
+        if "entities" not in self.cache:
+            entities = list(self.doc.ents)
+            self.cache["entities"] = entities, [ent.start for ent in entities]
+        entities, starts = self.cache["entities"]
+        found = []
+        for ent in entities[bisect_left(starts, span.start):]:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+        return found
 
     def home_place(self, level: str) -> Mention | None:
         """A mention of the article's city ("city") or province ("province"); where the article names it

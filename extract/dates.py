@@ -8,6 +8,7 @@ numeric dates ("2021年8月9日") are written with dashes first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 
@@ -80,12 +81,12 @@ def complete_date(text: str, published: str | None) -> str | None:
     return when.date().isoformat() if when else None
 
 
-def sentence_date(sent: Span, published: str | None) -> str | None:
-    """The date a sentence gives for what it reports (its first DATE entity with a day and a month),
-    completed from the publication date; None where it gives none or the page shows no date."""
+def sentence_date(entities: Iterable[Span], published: str | None) -> str | None:
+    """The date a sentence gives for what it reports (the first of its DATE entities with a day and a
+    month), completed from the publication date; None where it gives none or the page shows no date."""
     if published is None:
         return None
-    for ent in sent.ents:
+    for ent in entities:
         if ent.label_ == "DATE" and _DAY_AND_MONTH.search(ent.text):
             return _completed(ent.text, published)
     return None

@@ -219,7 +219,8 @@ def extract_triples(item: ArticleText, context: Context, parsed: Squeezed) -> It
         if key in kept and (key not in from_headline or number == 0):
             continue
         if number not in evidence:
-            evidence[number] = (*_evidence(sent, item.text, parsed), sentence_date(sent, article.date))
+            evidence[number] = (*_evidence(sent, item.text, parsed),
+                                sentence_date(context.entities_in(sent), article.date))
         text, start, end, event_date = evidence[number]
         if number == 0:
             from_headline.add(key)

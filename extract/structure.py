@@ -428,6 +428,21 @@ def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:
     to say so ("Tencent") counts as a company's, unless it names a place elsewhere ("the Pecs plant"); nor
     is a word the article names a place by a brand ("Heyang" of "Heyang County" and "Heyang Tianrun Co."),
     nor one a place's head word follows ("Beibu" of "Beibu Gulf Port Group")."""
+    by_form = _owner_forms(context)
+    for mention in context.in_span(sent):
+        if mention.type != ontology.PROJECT:
+            continue
+        name = words_of(mention.name)
+        longest = next((name[:size] for size in range(len(name) - 1, -1, -1) if name[:size] in by_form), None)
+        if longest is not None:
+            yield Candidate(by_form[longest], "develops", mention, "name_owner")
+
+
+def _owner_forms(context: Context) -> dict[tuple[str, ...], Mention]:
+    """The article's companies (and organizations NER found without a head word) by the words of their
+    names and brands, the first one written for each form; made once per article."""
+    if "owner_forms" in context.cache:
+        return context.cache["owner_forms"]  # type: ignore[no-any-return]
     places = {m.name for m in context.mentions if m.type == ontology.PLACE}
     place_words = {core_words(name)[0] for name in places if core_words(name)}
     owners = [m for m in context.mentions if m.type == ontology.COMPANY or m.type == ontology.ORGANIZATION
@@ -439,12 +454,5 @@ def owned_projects(sent: Span, context: Context) -> Iterator[Candidate]:
             if len(form) > 1 and is_brand_word(form[0]) and form[0] not in place_words and \
                     lexicon().head_type(form[1]) != ontology.PLACE:
                 by_form.setdefault(form[:1], owner)
-    forms = sorted(by_form, key=len, reverse=True)
-    for mention in context.in_span(sent):
-        if mention.type != ontology.PROJECT:
-            continue
-        name = words_of(mention.name)
-        for form in forms:
-            if len(name) > len(form) and name[:len(form)] == form:
-                yield Candidate(by_form[form], "develops", mention, "name_owner")
-                break
+    context.cache["owner_forms"] = by_form
+    return by_form

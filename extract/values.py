@@ -12,6 +12,7 @@ right after a project's name measures it ("Bori's assembly base (700 million yua
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -36,9 +37,11 @@ def _amounts(sent: Span, context: Context) -> list[Span]:
         recognized = [ent for ent in doc.ents if ent.label_ == "MONEY" and
                       any(token.lower_ in words.currency for token in ent) and
                       not taken.intersection(range(ent.start, ent.end))]
-        context.cache["amounts"] = sorted(ruled + recognized, key=lambda span: span.start)
-    amounts: list[Span] = context.cache["amounts"]
-    return [span for span in amounts if sent.start <= span.start and span.end <= sent.end]
+        amounts = sorted(ruled + recognized, key=lambda span: span.start)
+        context.cache["amounts"] = amounts, [span.start for span in amounts]
+    amounts, starts = context.cache["amounts"]
+    return [span for span in amounts[bisect_left(starts, sent.start):bisect_right(starts, sent.end)]
+            if span.end <= sent.end]
 
 
 def _after_value_noun(amount: Span) -> bool:
