@@ -283,7 +283,8 @@ def _stands_alone(part: Span, span: Span, elsewhere: dict[str, list[Span]]) -> b
     texts = _texts(doc)
     return any(texts[k:k + size] == words and (k == 0 or _apart(doc[k - 1])) and
                (k + size == len(doc) or _apart(doc[k + size]))
-               for k in range(len(doc) - size + 1) if texts[k] == words[0] and not span.start <= k < span.end)
+               for k in _where_written(doc).get(words[0], ())
+               if k <= len(doc) - size and not span.start <= k < span.end)
 
 
 def _texts(doc: Doc) -> list[str]:
@@ -292,6 +293,17 @@ def _texts(doc: Doc) -> list[str]:
         doc.user_data["texts"] = [token.text for token in doc]
     texts: list[str] = doc.user_data["texts"]
     return texts
+
+
+def _where_written(doc: Doc) -> dict[str, list[int]]:
+    """The doc's token texts, each with the tokens where it stands, listed once per doc."""
+    if "where_written" not in doc.user_data:
+        where: dict[str, list[int]] = {}
+        for i, text in enumerate(_texts(doc)):
+            where.setdefault(text, []).append(i)
+        doc.user_data["where_written"] = where
+    found: dict[str, list[int]] = doc.user_data["where_written"]
+    return found
 
 
 def _apart(token: Token) -> bool:
@@ -358,16 +370,28 @@ def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
     """The ruler's mentions, and NER's where they overlap none of them; a name that NER found longer than
     the ruler did replaces the ruler's where it is a person's ("Dao Feng" for "Feng"), or goes on after
     the ruler's to end in a head word of the same type ("Ministry of Science and Technology")."""
-    kept = list(ruled)
+    kept: list[Mention] = []
+    replaced: set[int] = set()  # places in `kept` of the names a longer one replaced
+    over: dict[int, list[int]] = {}  # by token: the places in `kept` of the names over it (none is empty)
+
+    def keep(mention: Mention) -> None:
+        for i in range(mention.start, mention.end):
+            over.setdefault(i, []).append(len(kept))
+        kept.append(mention)
+
+    for mention in ruled:
+        keep(mention)
     for mention in recognized:
-        overlapped = [other for other in kept if mention.overlaps(other)]
+        places = {k for i in range(mention.start, mention.end) for k in over.get(i, ()) if k not in replaced}
+        overlapped = [kept[k] for k in places]
         if not overlapped:
-            kept.append(mention)
+            keep(mention)
         elif all(other.type == mention.type and other.end - other.start < mention.end - mention.start and
                  (mention.type == ontology.PERSON or mention.strong and other.start == mention.start)
                  for other in overlapped):
-            kept = [other for other in kept if other not in overlapped] + [mention]
-    return sorted(kept, key=lambda m: m.start)
+            replaced.update(places)
+            keep(mention)
+    return sorted((m for k, m in enumerate(kept) if k not in replaced), key=lambda m: m.start)
 
 
 def _repetitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -448,6 +472,9 @@ def _retyped(mentions: list[Mention]) -> list[Mention]:
                  ((m, m.text.split()) for m in mentions
                   if m.type == ontology.ORGANIZATION or m.type == ontology.COMPANY and m.source != "ner")]
     places = {m.text for m in mentions if m.type == ontology.PLACE}
+    by_first: dict[str, list[tuple[list[str], str]]] = {}  # the companies by their first word
+    for company in companies:
+        by_first.setdefault(company[0][0] if company[0] else "", []).append(company)
     found = []
     for mention in mentions:
         if mention.source == "ner" and mention.type == ontology.ORGANIZATION and mention.text in places:
@@ -456,8 +483,8 @@ def _retyped(mentions: list[Mention]) -> list[Mention]:
             mention = replace(mention, type=ontology.PERSON)
         elif mention.source == "ner" and mention.type == ontology.PERSON:
             words = mention.text.split()
-            kind = next((kind for longer, kind in companies if len(longer) >= len(words)
-                         and longer[:len(words)] == words), None)
+            kind = next((kind for longer, kind in (by_first.get(words[0], []) if words else companies)
+                         if len(longer) >= len(words) and longer[:len(words)] == words), None)
             mention = replace(mention, type=kind) if kind else mention
         found.append(mention)
     return found
@@ -471,15 +498,21 @@ def _place_led_short_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     forms = {tuple(t.text for t in doc[m.start:m.start + 2]) for m in mentions
              if m.type == ontology.COMPANY and m.end - m.start > 2 and doc[m.start].lower_ in places}
     found = []
+    over: dict[int, list[int]] = {}  # by token: the places in `mentions` of those over it (none is empty)
+    dropped: set[int] = set()  # places in `mentions` of those a short form replaced
     for first, second in pairwise(doc):
         if (first.text, second.text) not in forms:
             continue
-        inside = [m for m in mentions if m.start < second.i + 1 and first.i < m.end]
-        if all(m.start >= first.i and m.end <= second.i + 1 for m in inside):
-            mentions = [m for m in mentions if m not in inside]
+        if not over:
+            for k, mention in enumerate(mentions):
+                for i in range(mention.start, mention.end):
+                    over.setdefault(i, []).append(k)
+        inside = {k for i in (first.i, second.i) for k in over.get(i, ()) if k not in dropped}
+        if all(mentions[k].start >= first.i and mentions[k].end <= second.i + 1 for k in inside):
+            dropped.update(inside)
             found.append(Mention(first.i, second.i + 1, f"{first.text} {second.text}", ontology.COMPANY,
                                  strong=False, source="repeat"))
-    return sorted(mentions + found, key=lambda m: m.start)
+    return sorted([m for k, m in enumerate(mentions) if k not in dropped] + found, key=lambda m: m.start)
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -561,8 +594,9 @@ def owner_prefixes(doc: Doc, mentions: list[Mention],
     """"Alibaba Cloud X Center and Y Base": the company's name that starts the first of two coordinated
     projects starts the second one's full name too; "the Yichang Municipal Party Committee and Government":
     the place that starts the first of two bodies starts the second's ("Yichang Government")."""
-    companies = [names.get((m.text, m.type), (m.text, m.type))[0] for m in mentions if m.type == ontology.COMPANY]
-    prefixes = sorted({m.text for m in mentions if m.type == ontology.COMPANY}, key=len, reverse=True)
+    prefixes = {m.text for m in mentions if m.type == ontology.COMPANY}
+    starters = prefixes | {names.get((m.text, m.type), (m.text, m.type))[0] for m in mentions
+                           if m.type == ontology.COMPANY}
     found = {}
     for first, second in pairwise(mentions):
         if first.type != second.type or second.start != first.end + 1 or doc[first.end].lower_ != "and":
@@ -575,8 +609,9 @@ def owner_prefixes(doc: Doc, mentions: list[Mention],
             continue
         if first.type != ontology.PROJECT:
             continue
-        owner = next((p for p in prefixes if first.text.startswith(p + " ")), None)
-        if owner and not any(second.text.startswith(p) for p in prefixes + companies):
+        owner = next((first.text[:i] for i in range(len(first.text) - 1, -1, -1)  # the longest company's name
+                      if first.text[i] == " " and first.text[:i] in prefixes), None)
+        if owner and not any(second.text[:i] in starters for i in range(len(second.text) + 1)):
             found[(second.text, second.type)] = (f"{owner} {second.text}", second.type)
     return found
 
