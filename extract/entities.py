@@ -8,6 +8,7 @@ of a name found elsewhere in the article ("the eastern new district") are mentio
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -47,6 +48,15 @@ class Mention:
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def last_ending_by(mentions: list[Mention], starts: list[int], position: int) -> Mention | None:
+    """The last of some mentions in text order (with `starts`, their starts) that ends by token `position`:
+    found by bisection, looking back only past those that run over it."""
+    for k in range(bisect_right(starts, position) - 1, -1, -1):
+        if mentions[k].end <= position:
+            return mentions[k]
+    return None
 
 
 def type_of_name(span: Span, head_first: bool = True) -> tuple[str | None, bool]:
