@@ -88,8 +88,8 @@ NUM_PERM = 256  # the estimate's standard deviation near THRESHOLD is then 0.03 
 SEED = 1  # of the permutations: fixed, so the same texts always give the same stories
 THRESHOLD = 0.33  # measured: the middle of the range where the test corpus is right (see above)
 MIN_SHINGLES = 40  # see above: one shared boilerplate sentence must not fold two texts
-LSH_RECALL = 0.99  # the least chance that LSH offers a pair whose similarity is LSH_MARGIN above the threshold
-LSH_MARGIN = 0.05
+LSH_MARGIN = 0.05  # see lsh_bands
+LSH_RECALL = 0.99
 
 _WORD = re.compile(r"[^\W_]+")
 _SCHEME = "affine32"
@@ -135,7 +135,8 @@ class Duplicate:
 def _minhash(permutations: np.ndarray | None = None) -> MinHash:
     """An empty MinHash; CRC-32 hashes the phrases (eight times faster than datasketch's SHA-1, and as
     good here: the affine32 scheme mixes each hash with MurmurHash3's finaliser before permuting it)."""
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=_SCHEME, permutations=permutations)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=_SCHEME,
+                   permutations=permutations)
 
 
 class StoryIndex:
