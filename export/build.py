@@ -33,6 +33,7 @@ from extract.dumps import AUTO, FieldNames
 from extract.errors import printable
 from extract.sources import input_kind, read_source
 from graph import NO_ALIASES, build_graph, read_aliases
+from graph.stories import StoryIndex
 
 from . import exporter
 from .atomic import atomic_path
@@ -64,6 +65,10 @@ class BuildReport:
     skipped_kinds: Counter[str] = field(default_factory=Counter)
     id_clashes: int = 0
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+
+    def stories(self) -> int:
+        """How many stories the articles tell: syndicated copies of one story count once."""
+        return len({info.get("story", article) for article, info in self.graph.graph.get("articles", {}).items()})
 
     def entities_by_type(self) -> Counter[str]:
         return Counter(data["type"] for _, data in self.graph.nodes(data=True))
@@ -121,6 +126,19 @@ def write_articles(items: Iterable[ArticleText], handle: IO[str]) -> Iterator[Ar
             record["text"] = item.text
         handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         yield item
+
+
+def index_stories(items: Iterable[ArticleText], stories: StoryIndex) -> Iterator[ArticleText]:
+    """Pass articles through, adding each one's text (boilerplate blanked) to the index of stories."""
+    for item in items:
+        stories.add(item.article.id, item.body)
+        yield item
+
+
+def mark_stories(graph: nx.MultiDiGraph, stories: dict[str, str]) -> None:
+    """Give each article of the graph its story: the id of the first of its syndicated copies (graph/stories.py)."""
+    for article, info in graph.graph.get("articles", {}).items():
+        info["story"] = stories.get(article, article)
 
 
 def write_triples(extractions: Iterable[Extraction], handle: IO[str], report: BuildReport) -> Iterator[Extraction]:
@@ -195,9 +213,11 @@ def build(paths: Iterable[Path], out: Path, *, model: str = DEFAULT_MODEL,
         with (open_cache(out / CACHE_FILE, extractor_version(nlp), reuse=reuse_cache) as cache,
               outputs.path(TRIPLES_FILE).open("w", encoding="utf-8") as handle,
               outputs.path(ARTICLES_FILE).open("w", encoding="utf-8") as articles):
-            items = write_articles(read_corpus(files, report, fields), articles)
+            stories = StoryIndex()
+            items = index_stories(write_articles(read_corpus(files, report, fields), articles), stories)
             extractions = extract_with_cache(items, nlp, cache, report)
             report.graph = build_graph(write_triples(extractions, handle, report), aliases=corrections)
+            mark_stories(report.graph, stories.stories())
         if not report.articles:
             raise _nothing_read(report)
         for chosen in exporters:

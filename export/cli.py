@@ -60,6 +60,8 @@ class Command(click.Command):
         except NewsgraphError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(2)
+        except BrokenPipeError:  # the output was piped into a program that stopped reading (head)
+            ctx.exit(1)
         except OSError as error:  # writing a file: atomic_path has left it as it was
             click.echo(f"Error: {error.filename or 'output'}: cannot write ({error.strerror or error}); "
                        "nothing was changed", err=True)
@@ -99,7 +101,7 @@ def _articles(report: BuildReport) -> str:
 def _summary(report: BuildReport) -> str:
     entities, predicates = report.entities_by_type(), report.triples_by_predicate()
     lines = [
-        f"articles  {_articles(report)}, in {report.seconds:.1f} s",
+        f"articles  {_articles(report)}, {_counted(report.stories(), 'story')}, in {report.seconds:.1f} s",
         f"entities  {sum(entities.values())}: {_counts(entities) or 'none'}",
         f"relations {sum(predicates.values())} (from {report.triples} triples): {_counts(predicates) or 'none'}",
         "wrote     " + ", ".join(str(path) for path in report.outputs) + f" (build {report.build_id})",
@@ -160,8 +162,9 @@ def extract_command(paths: tuple[Path, ...], output: Path, model: str, **field_n
 
 
 def _counted(number: int, noun: str) -> str:
-    """"1 triple", "2 triples"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    """"1 triple", "2 triples", "2 stories"."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
 
 
 def _format_list() -> str:

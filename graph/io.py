@@ -36,7 +36,7 @@ def graph_schema() -> dict[str, Any]:
                     "dates": _TEXTS, "confidence": {"type": "number"}},
                    ("source", "target", "key", "predicate", "sources", "articles", "dates", "confidence"))
     article = _record({"title": _TEXT, "date": _MAYBE_TEXT, "path": _TEXT, "sha256": _TEXT, "url": _MAYBE_TEXT,
-                       "kind": _TEXT}, ("title", "path"))
+                       "kind": _TEXT, "story": _TEXT}, ("title", "path"))
     return _record({"directed": {"const": True}, "multigraph": {"const": True},
                     "graph": _record({"articles": {"type": "object", "additionalProperties": article}}, ("articles",)),
                     "nodes": {"type": "array", "items": node}, "edges": {"type": "array", "items": edge}},

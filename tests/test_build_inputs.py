@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from copies import corpus
 from dumps import articles, news_please, spreadsheet
 from pages import page_cases
 
@@ -77,7 +78,7 @@ def test_the_summary_counts_each_kind_read_and_skipped(built: dict[str, Any]) ->
     kinds = Counter(article["kind"] for article in built["articles"].values())
     assert kinds == {"txt": 2, "txt.gz": 1, "html": 3, "html.gz": 1, "jsonl": len(JSONL), "csv.gz": len(CSV)}
     read, skipped = 7 + len(JSONL) + len(CSV), JSONL_BAD + CSV_BAD
-    assert re.match(rf"articles  {read} read \(.*\), {skipped} skipped \(.*\), in ", line), line
+    assert re.match(rf"articles  {read} read \(.*\), {skipped} skipped \(.*\), \d+ stories, in ", line), line
     assert f"jsonl {JSONL_BAD}" in line.split("skipped")[1] and f"csv.gz {CSV_BAD}" in line.split("skipped")[1]
     for kind, count in kinds.items():
         assert f"{kind} {count}" in line
@@ -155,3 +156,23 @@ def test_field_options_name_a_dump_s_fields(run_cli, tmp_path: Path) -> None:  #
     [kept] = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text().splitlines()]
     assert (kept["id"], kept["title"], kept["date"], kept["url"]) == ("77", article.headline, "2020-05-06",
                                                                       article.url)
+
+
+def test_syndicated_copies_are_one_story(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Copies of one story in other sites' chrome, one edited, and a different story: 4 articles, 2 stories;
+    every copy keeps its own evidence."""
+    stem = next(text.original for text in corpus() if text.how.startswith("both-"))
+    texts = [text for text in corpus() if text.original == stem and text.how != "original"][:3]
+    assert len(texts) == 3
+    (tmp_path / "in").mkdir()
+    for number, text in enumerate(texts):
+        (tmp_path / "in" / f"copy{number}.txt").write_text(text.text, encoding="utf-8")
+    shutil.copy(min(SEEDS.glob("*.txt")), tmp_path / "in" / "other.txt")
+    result = run_cli("build", tmp_path / "in", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "articles  4 read, 0 skipped, 2 stories, in " in result.output
+    articles = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))["graph"]["articles"]
+    assert {article: info["story"] for article, info in articles.items()} == {
+        "copy0": "copy0", "copy1": "copy0", "copy2": "copy0", "other": "other"}
+    triples = [json.loads(line) for line in (tmp_path / "out" / "triples.jsonl").read_text().splitlines()]
+    assert {"copy0", "copy1", "copy2"} <= {triple["article"] for triple in triples}
