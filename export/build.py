@@ -172,7 +172,8 @@ def extract_with_cache(items: Iterable[ArticleText], nlp: Language, cache: Extra
 def _nothing_read(report: BuildReport) -> NewsgraphError:
     if report.skipped:
         return NewsgraphError(f"no article could be read ({len(report.skipped)} skipped); nothing was written")
-    return NewsgraphError("no article found (articles are .txt or .md files); nothing was written")
+    return NewsgraphError("no article found (articles are text, HTML, dump or gzip files; see --help); "
+                          "nothing was written")
 
 
 def extract_to_file(paths: Iterable[Path], output: Path, *, model: str = DEFAULT_MODEL,

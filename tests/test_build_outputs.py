@@ -176,7 +176,7 @@ def test_no_article_found_is_an_error_and_keeps_the_previous_outputs(tmp_path: P
     before = output_set_id(out)
     empty = tmp_path / "empty"
     empty.mkdir()
-    (empty / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (empty / "notes.dat").write_text("a,b\n", encoding="utf-8")
     assert "no article found" in one_line_error(run("build", empty, "-o", out))
     assert output_set_id(out) == before
     assert "no article found" in one_line_error(run("extract", empty, "-o", tmp_path / "t.jsonl"))
