@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import ontology
 from .coref import Home, core_words, display_name, words_of
-from .entities import Mention
+from .entities import Mention, last_ending_by
 from .lexicon import lexicon
 
 _BRACKET_REACH = 10
@@ -42,7 +42,12 @@ class Candidate:
 
 @dataclass
 class Context:
-    """One article's parse and mentions. `found` holds the candidates of the sentences read so far."""
+    """One article's parse and its mentions, in text order. `found` holds the candidates of the sentences read
+    so far, as `add` records them.
+
+    Whatever a rule reads of the whole article (its mentions of a kind, a sentence's mentions, what was
+    found before) is indexed here once, so that a long article costs what the same text split into short
+    ones costs."""
 
     doc: Doc
     mentions: list[Mention]
@@ -61,6 +66,24 @@ class Context:
         # so reading every sentence of a long article costs no more than reading its short ones.
         self._by_start = sorted(enumerate(self.mentions), key=lambda item: item[1].start)
         self._starts = [mention.start for _, mention in self._by_start]
+        self._of_kinds: dict[frozenset[str], tuple[list[Mention], list[int]]] = {}
+        self._stated: dict[tuple[str, str | None], list[int]] = {}  # by predicate (and subject): in found
+
+    def add(self, found: Candidate) -> None:
+        """Record a candidate of the sentence being read, for the rules of later sentences."""
+        for key in ((found.predicate, None), (found.predicate, found.subject.name)):
+            self._stated.setdefault(key, []).append(len(self.found))
+        self.found.append(found)
+
+    def stated(self, predicate: str, subject: str | None = None) -> list[Candidate]:
+        """The candidates of a predicate found so far (of one subject, by name), in the order found."""
+        return [self.found[k] for k in self._stated.get((predicate, subject), ())]
+
+    def last_stated(self, predicates: Iterable[str]) -> Candidate | None:
+        """The last candidate found so far of one of the predicates."""
+        lasts = [self._stated[(predicate, None)][-1] for predicate in predicates
+                 if (predicate, None) in self._stated]
+        return self.found[max(lasts)] if lasts else None
 
     def sentences(self) -> list[Span]:
         """The doc's sentences, two joined where the parser split one inside a name ("... Committee Yang |
@@ -78,7 +101,12 @@ class Context:
 
     def mentions_named(self, text: str) -> Mention | None:
         """A mention written as `text` elsewhere in the article, for its resolved name."""
-        return next((m for m in self.mentions if m.text == text), None)
+        if "by_text" not in self.cache:
+            by_text: dict[str, Mention] = {}
+            for mention in self.mentions:
+                by_text.setdefault(mention.text, mention)
+            self.cache["by_text"] = by_text
+        return self.cache["by_text"].get(text)  # type: ignore[no-any-return]
 
     def tokens_of(self, span: Span) -> list[Token]:
         """The tokens of a span (a sentence), from the list made once."""
@@ -123,6 +151,12 @@ class Context:
     def home_place(self, level: str) -> Mention | None:
         """A mention of the article's city ("city") or province ("province"); where the article names it
         only inside the names of its bodies ("the Wuhan Municipal Party Committee"), a mention made for it."""
+        key = f"home_place:{level}"
+        if key not in self.cache:
+            self.cache[key] = self._home_place(level)
+        return self.cache[key]  # type: ignore[no-any-return]
+
+    def _home_place(self, level: str) -> Mention | None:
         place = self.home.city if level == "city" else self.home.province
         if place is None:
             return None
@@ -227,16 +261,26 @@ class Context:
     def salient(self, kinds: frozenset[str], before: int) -> Mention | None:
         """The name of one of `kinds` that the text is about just before token `before`: of the last
         sentence naming one, the subject if it is one, else the last named."""
-        earlier = [m for m in self.mentions if m.end <= before and m.type in kinds]
-        if not earlier:
+        if kinds not in self._of_kinds:
+            of_kinds = [m for _, m in self._by_start if m.type in kinds]
+            self._of_kinds[kinds] = of_kinds, [m.start for m in of_kinds]
+        of_kinds, starts = self._of_kinds[kinds]
+        named = last_ending_by(of_kinds, starts, before)
+        if named is None:
             return None
-        sentence = self.doc[earlier[-1].start].sent
-        latest = [m for m in earlier if m.start >= sentence.start]
+        sentence = self.doc[named.start].sent
+        latest = [m for m in of_kinds[bisect_left(starts, sentence.start):bisect_right(starts, before)]
+                  if m.end <= before]
         subjects = [m for m in latest if self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         return (subjects or latest)[0 if subjects else -1]
 
     def topic_project(self) -> Mention | None:
         """The project the article is about: named in its first sentence (the headline), and most often."""
+        if "topic_project" not in self.cache:
+            self.cache["topic_project"] = self._topic_project()
+        return self.cache["topic_project"]  # type: ignore[no-any-return]
+
+    def _topic_project(self) -> Mention | None:
         first = next(iter(self.sentences()), None)
         headline = {m.name for m in self.in_span(first)} if first is not None else set()
         counts = Counter(m.name for m in self.mentions if m.type == ontology.PROJECT and m.name in headline)
@@ -251,8 +295,11 @@ class Context:
         the article is about."""
         if self.at(noun) or lexicon().head_type(noun.lower_) != ontology.PROJECT:
             return None
-        same_head = {m.name: m for m in self.mentions if m.type == ontology.PROJECT and
-                     words_of(m.name)[-1:] == (noun.lower_,)}
+        key = f"same_head:{noun.lower_}"
+        if key not in self.cache:
+            self.cache[key] = {m.name: m for m in self.mentions if m.type == ontology.PROJECT and
+                               words_of(m.name)[-1:] == (noun.lower_,)}
+        same_head: dict[str, Mention] = self.cache[key]
         if len(same_head) == 1:
             return next(iter(same_head.values()))
         return self.topic_project() if topic else None

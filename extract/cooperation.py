@@ -37,8 +37,8 @@ def _pair(sent: Span, context: Context) -> tuple[Mention, Mention] | None:
         home = context.home_place("city")
         partner = next((m for m in others if home and m.name == home.name), others[0] if others else None)
         return (companies[0], partner) if partner else None
-    earlier = [c for c in context.found if c.predicate in _PAIRED]
-    return (earlier[-1].subject, earlier[-1].object) if earlier else None
+    last = context.last_stated(_PAIRED)
+    return (last.subject, last.object) if last else None
 
 
 def two_parties(sent: Span, context: Context) -> Iterator[Candidate]:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from . import ontology
 from .context import Candidate, Context, possible_types
 from .coref import words_of
-from .entities import Mention
+from .entities import Mention, last_ending_by
 from .lexicon import lexicon
 
 _HOLDERS = frozenset({ontology.COMPANY, ontology.GOVERNMENT_BODY, ontology.ORGANIZATION, ontology.PLACE})
@@ -81,8 +81,8 @@ def _title_end(doc: Doc, start: int, limit: int) -> int:
 def _held_elsewhere(person: Mention, role: str, context: Context) -> bool:
     """Whether the article has already said where the person holds this title ("Mayor of Matola ... Mayor
     Parruque": no other city's mayor)."""
-    return any(found.predicate == "holds_position" and found.subject.name == person.name and found.role and
-               found.role.lower() == role.lower() and found.rule != "title_implied" for found in context.found)
+    return any(found.role and found.role.lower() == role.lower() and found.rule != "title_implied"
+               for found in context.stated("holds_position", person.name))
 
 
 def _implied_holder(role: str, context: Context, before: int) -> Mention | None:
@@ -97,9 +97,13 @@ def _implied_holder(role: str, context: Context, before: int) -> Mention | None:
     level = next((word for word in words_of(role) if word in _LEVEL_PLACES), None)
     if level is None:
         return None
-    places = [m for m in context.mentions if m.type == ontology.PLACE and words_of(m.name)[-1:][0] in _LEVEL_PLACES[level]]
-    earlier = [m for m in places if m.end <= before]
-    return earlier[-1] if earlier else places[0] if places else None
+    key = f"level_places:{level}"  # the places of this level, and their starts, listed once per article
+    if key not in context.cache:
+        places = [m for m in context.mentions if m.type == ontology.PLACE and
+                  words_of(m.name)[-1:][0] in _LEVEL_PLACES[level]]
+        context.cache[key] = places, [m.start for m in places]
+    places, starts = context.cache[key]
+    return last_ending_by(places, starts, before) or (places[0] if places else None)
 
 
 def _holder_after(doc: Doc, linker: int, limit: int, context: Context) -> tuple[Mention | None, int, int]:

@@ -175,7 +175,7 @@ def propose(context: Context) -> list[tuple[int, Span, Candidate]]:
                 for found in _on_behalf(stated, posts):
                     if found.subject.name == found.object.name or not _typings(found):
                         continue
-                    context.found.append(found)
+                    context.add(found)
                     proposed.append((number, sent, found))
     return proposed
 

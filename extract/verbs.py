@@ -8,6 +8,7 @@ principals of Z" -> Z. "respectively" pairs subjects and objects in order.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations, product
@@ -162,10 +163,11 @@ def _event_meant(token: Token, context: Context) -> list[Mention]:
 def _leader_before(token: Token, context: Context) -> Mention | None:
     """The person who led the delegation named before ("X led a delegation to Z", "X visited Z with a
     delegation. The delegation toured ...")."""
-    words = lexicon()
-    for noun in reversed(context.doc[:token.i]):
-        if noun.lower_ not in words.delegation_nouns:
-            continue
+    if "delegation_nouns" not in context.cache:  # where the article has them, listed once
+        nouns = lexicon().delegation_nouns
+        context.cache["delegation_nouns"] = [t.i for t in context.tokens if t.lower_ in nouns]
+    nouns_at: list[int] = context.cache["delegation_nouns"]
+    for noun in (context.tokens[nouns_at[k]] for k in range(bisect_left(nouns_at, token.i) - 1, -1, -1)):
         if noun.dep_ == "dobj" and noun.head.lemma_ == "lead" or \
                 noun.dep_ == "pobj" and noun.head.lower_ == "with":  # "X visited Z with a delegation"
             return next((m for m in context.mentions_of(subjects_of(noun.head)) if m.type == ontology.PERSON), None)
@@ -198,14 +200,37 @@ def _counted(token: Token, context: Context) -> list[Mention]:
     if token.tag_ != "NNS" or not count:
         return []
     if token.lemma_ in words.party_nouns:
-        pairs = [found for found in context.found if found.predicate in _PAIRED]
-        return [pairs[-1].subject, pairs[-1].object] if pairs and count == 2 else []
+        pair = context.last_stated(_PAIRED)
+        return [pair.subject, pair.object] if pair and count == 2 else []
     if kind not in ontology.ENTITY_TYPES:
         return []
-    named = {m.name: m for m in context.mentions if m.end <= token.i and m.type == kind
-             and words.place_level(m.name) not in {0, 1}}  # the two cities are no countries or regions
-    latest = sorted(named.values(), key=lambda m: m.start)[-count:]
-    return latest if len(latest) == count else []
+    key = f"countable:{kind}"  # the names of the kind, and their starts, listed once per article
+    if key not in context.cache:
+        countable = [m for m in context.mentions if m.type == kind and
+                     words.place_level(m.name) not in {0, 1}]  # the two cities are no countries or regions
+        context.cache[key] = countable, [m.start for m in countable]
+    return _last_named(*context.cache[key], count, token.i)
+
+
+def _last_named(mentions: list[Mention], starts: list[int], count: int, before: int) -> list[Mention]:
+    """The last `count` names of the mentions (in text order, with their starts) that end by token `before`,
+    each by its last mention there, in text order; none unless there are as many. Read back from `before`
+    while the names' last mentions start at different tokens; where two start at one, by every mention."""
+    last = bisect_right(starts, before)
+    latest: dict[str, Mention] = {}
+    tied = False
+    for mention in (mentions[k] for k in range(last - 1, -1, -1)):
+        if mention.end > before or mention.name in latest:
+            continue
+        if len(latest) == count:
+            tied = mention.start == min(m.start for m in latest.values())
+            break
+        latest[mention.name] = mention
+    if not tied and len({m.start for m in latest.values()}) == len(latest):
+        return sorted(latest.values(), key=lambda m: m.start) if len(latest) == count else []
+    named = {m.name: m for m in mentions[:last] if m.end <= before}  # ties: in the order first named
+    found = sorted(named.values(), key=lambda m: m.start)[-count:]
+    return found if len(found) == count else []
 
 
 def _described(token: Token, context: Context) -> list[Mention]:
@@ -446,18 +471,18 @@ def accompanied_visits(sent: Span, context: Context) -> Iterator[Candidate]:
         joined = [child for child in verb.children if child.dep_ == "dobj"]
         if agents:
             companions = names_of(agents, context)
-            visits = [found for found in context.found if found.predicate == "visited" and
-                      sent.start <= found.object.start < sent.end]
+            visits = [found for found in context.stated("visited")
+                      if sent.start <= found.object.start < sent.end]
         elif joined and (joined[0].lemma_ in visit_nouns or joined[0].tag_ == "PRP" or context.at(joined[0])):
             leader = context.at(joined[0])
             companions = names_of(subjects_of(verb), context)
-            visits = [found for found in context.found if found.predicate == "visited" and
-                      (leader is None or leader.type != ontology.PERSON or found.subject.name == leader.name)]
+            by_leader = leader.name if leader and leader.type == ontology.PERSON else None
+            visits = context.stated("visited", by_leader)
             if visits:
                 last = visits[-1]
-                where = context.doc[last.object.start].sent.start
-                visits = [found for found in visits if found.subject.name == last.subject.name and
-                          context.doc[found.object.start].sent.start == where]
+                where = context.doc[last.object.start].sent  # the sentence of the last visit's object
+                visits = [found for found in context.stated("visited", last.subject.name)
+                          if where.start <= found.object.start < where.end]
         else:
             continue
         places = list(dict.fromkeys(found.object for found in visits))
