@@ -48,7 +48,7 @@ def test_build_writes_the_chosen_formats(run_cli, tmp_path: Path) -> None:  # ty
                      "--formats", "neo4j,ftm,jsonld")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
-        "cache", "graph.ftm.json", "graph.json", "graph.jsonld", "neo4j", "triples.jsonl"]
+        "articles.jsonl", "cache", "graph.ftm.json", "graph.json", "graph.jsonld", "neo4j", "triples.jsonl"]
     assert sorted(p.name for p in (tmp_path / "neo4j").iterdir()) == [
         "articles.csv", "entities.csv", "evidence.csv", "quoted_from.csv", "relations.csv"]
 

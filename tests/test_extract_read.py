@@ -171,7 +171,7 @@ def _tree(tmp_path: Path) -> Path:
     """A folder of articles, with a FIFO, a symbolic link loop, a link to a folder above and a sub-folder."""
     corpus = tmp_path / "corpus"
     (corpus / "b" / "inner").mkdir(parents=True)
-    for name in ("z.txt", "a.md", "b/inner/deep.TXT", "b/c.txt", "notes.csv"):
+    for name in ("z.txt", "a.md", "b/inner/deep.TXT", "b/c.txt", "notes.dat"):
         (corpus / name).write_text("Headline\n\nStory.\n", encoding="utf-8")
     os.mkfifo(corpus / "b" / "pipe.txt")
     (corpus / "loop.txt").symlink_to("loop.txt")

@@ -104,7 +104,7 @@ def test_it_builds_the_seeds(run: Run) -> None:
     printed = run.text("build", "stdout")
     assert (f"{len(articles)} articles read" in printed
             and f"{run.graph.number_of_nodes()} entities, {run.graph.number_of_edges()} relations" in printed)
-    assert "wrote triples.jsonl, graph.json, graph.ttl, graph.html" in printed
+    assert "wrote triples.jsonl, articles.jsonl, graph.json, graph.ttl, graph.html" in printed
     assert run.graph.number_of_nodes() > 0 and run.graph.number_of_edges() > 0
 
 
