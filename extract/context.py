@@ -42,8 +42,8 @@ class Candidate:
 
 @dataclass
 class Context:
-    """One article's parse and its mentions, in text order. `found` holds the candidates of the sentences read
-    so far, as `add` records them.
+    """One article's parse and its mentions, in text order (sorted by their start). `found` holds the
+    candidates of the sentences read so far, as `add` records them.
 
     Whatever a rule reads of the whole article (its mentions of a kind, a sentence's mentions, what was
     found before) is indexed here once, so that a long article costs what the same text split into short
@@ -62,10 +62,9 @@ class Context:
         for mention in sorted(self.mentions, key=lambda m: m.start - m.end):
             for i in range(mention.start, mention.end):
                 self.by_token[i] = mention
-        # The mentions by start, each with its place in self.mentions: a sentence's are found by bisection,
-        # so reading every sentence of a long article costs no more than reading its short ones.
-        self._by_start = sorted(enumerate(self.mentions), key=lambda item: item[1].start)
-        self._starts = [mention.start for _, mention in self._by_start]
+        # The mentions' starts (they are sorted by them): a sentence's mentions are found by bisection, so
+        # reading every sentence of a long article costs no more than reading its short ones.
+        self._starts = [mention.start for mention in self.mentions]
         self._of_kinds: dict[frozenset[str], tuple[list[Mention], list[int]]] = {}
         self._stated: dict[tuple[str, str | None], list[int]] = {}  # by predicate (and subject): in found
 
@@ -130,8 +129,7 @@ class Context:
         key = (span.start, span.end)
         if key not in self._spans:
             first, last = bisect_left(self._starts, span.start), bisect_right(self._starts, span.end)
-            inside = sorted((k, m) for k, m in self._by_start[first:last] if m.end <= span.end)
-            self._spans[key] = [m for _, m in inside]
+            self._spans[key] = [m for m in self.mentions[first:last] if m.end <= span.end]
         return self._spans[key]
 
     def entities_in(self, span: Span) -> list[Span]:
@@ -262,7 +260,7 @@ class Context:
         """The name of one of `kinds` that the text is about just before token `before`: of the last
         sentence naming one, the subject if it is one, else the last named."""
         if kinds not in self._of_kinds:
-            of_kinds = [m for _, m in self._by_start if m.type in kinds]
+            of_kinds = [m for m in self.mentions if m.type in kinds]
             self._of_kinds[kinds] = of_kinds, [m.start for m in of_kinds]
         of_kinds, starts = self._of_kinds[kinds]
         named = last_ending_by(of_kinds, starts, before)

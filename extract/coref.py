@@ -116,6 +116,8 @@ def display_name(core: str, mentions: list[Mention]) -> str:
 
 Names = list[tuple[str, str, bool]]  # the article's names: (text, type, strong), each once, in text order
 _NameIndex = dict[tuple[object, ...], list[int]]
+# Up to this many names, each short form is compared with all of them: as quick as making the index.
+_FEW_NAMES = 40
 
 
 def _name_index(names: Names) -> _NameIndex:
@@ -139,12 +141,12 @@ def _name_index(names: Names) -> _NameIndex:
     return index
 
 
-def _candidates(text: str, kind: str, strong: bool, names: Names, index: _NameIndex) -> Names:
+def _candidates(text: str, kind: str, strong: bool, names: Names, index: _NameIndex | None) -> Names:
     """The names `text` may be a short form of, in text order: every name that passes one of the tests of
     _longer_forms shares with it what the test compares (its core words, first words, first and last word,
-    three words in a row, last words or a word of a project's)."""
+    three words in a row, last words or a word of a project's); with no index, all of them."""
     short, short_core = words_of(text), core_words(text)
-    if not short:
+    if index is None or not short:
         return names
     keys: list[tuple[object, ...]] = [("core", short_core), ("prefix", (*short, "of")), ("suffix", short)]
     if not strong:
@@ -243,7 +245,7 @@ def resolve(mentions: list[Mention], home: Home) -> dict[tuple[str, str], tuple[
     governed: dict[tuple[str, ...], list[str]] = {}  # the areas bodies govern, by their first word
     for area in _governed_areas(mentions):
         governed.setdefault(words_of(area)[:1], []).append(area)
-    index = _name_index(names)
+    index = _name_index(names) if len(names) > _FEW_NAMES else None
     kinds: dict[str, str] = {}  # the type each text is first named with
     full_names: dict[str, str] = {}  # the first full name by surname (first word; a western name's last)
     for text, kind, _ in names:

@@ -380,27 +380,23 @@ def _merge(ruled: list[Mention], recognized: list[Mention]) -> list[Mention]:
     """The ruler's mentions, and NER's where they overlap none of them; a name that NER found longer than
     the ruler did replaces the ruler's where it is a person's ("Dao Feng" for "Feng"), or goes on after
     the ruler's to end in a head word of the same type ("Ministry of Science and Technology")."""
-    kept: list[Mention] = []
+    kept = list(ruled)
     replaced: set[int] = set()  # places in `kept` of the names a longer one replaced
     over: dict[int, list[int]] = {}  # by token: the places in `kept` of the names over it (none is empty)
-
-    def keep(mention: Mention) -> None:
+    for k, mention in enumerate(kept):
         for i in range(mention.start, mention.end):
-            over.setdefault(i, []).append(len(kept))
-        kept.append(mention)
-
-    for mention in ruled:
-        keep(mention)
+            over.setdefault(i, []).append(k)
     for mention in recognized:
         places = {k for i in range(mention.start, mention.end) for k in over.get(i, ()) if k not in replaced}
         overlapped = [kept[k] for k in places]
-        if not overlapped:
-            keep(mention)
-        elif all(other.type == mention.type and other.end - other.start < mention.end - mention.start and
-                 (mention.type == ontology.PERSON or mention.strong and other.start == mention.start)
-                 for other in overlapped):
-            replaced.update(places)
-            keep(mention)
+        if not all(other.type == mention.type and other.end - other.start < mention.end - mention.start and
+                   (mention.type == ontology.PERSON or mention.strong and other.start == mention.start)
+                   for other in overlapped):
+            continue  # it overlaps a name it does not replace
+        replaced.update(places)
+        for i in range(mention.start, mention.end):
+            over.setdefault(i, []).append(len(kept))
+        kept.append(mention)
     return sorted((m for k, m in enumerate(kept) if k not in replaced), key=lambda m: m.start)
 
 

@@ -1,6 +1,6 @@
 """Time extraction per 1,000 words of one long article against the same text split into short ones.
 
-    .venv/bin/python tests/benchmarks/long_article.py [--short 10] [--long 500] [--runs 3] [--no-memory]
+    .venv/bin/python tests/benchmarks/long_article.py [--short 10] [--long 500] [--runs 5] [--no-memory]
 
 The text is generated, deterministically, as a stream of paragraphs in the genre of the seeds (meetings,
 visits, signings, investments, projects, events), each paragraph naming new people, companies, places and
@@ -167,7 +167,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--short", type=int, default=10, help="the short articles' size in KB")
     parser.add_argument("--long", type=int, default=500, help="the long article's size in KB")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
     args = parser.parse_args()
     nlp = load_nlp(DEFAULT_MODEL)
