@@ -257,6 +257,11 @@ def _on_small_disk(tmp_path: Path, source: Path, size: str, script: str) -> subp
                           check=False, capture_output=True, text=True, env=env, timeout=300)
 
 
+def _outcome(keep: Path, code: str, stderr: str) -> subprocess.CompletedProcess[str]:
+    """A run on the small disk, from the exit status and error output its script saved into $KEEP."""
+    return subprocess.CompletedProcess([], int((keep / code).read_text()), "", (keep / stderr).read_text())
+
+
 def test_a_full_disk_is_a_one_line_error_and_keeps_the_previous_outputs(tmp_path: Path, sources: dict[str, Path]) -> None:
     script = ('"$NEWSGRAPH" build "$SOURCE" -o "$OUT" --formats json 2>"$KEEP/first.err"; echo $? >"$KEEP/first"; '
               'cp -a "$OUT" "$KEEP/before"; '
@@ -266,7 +271,7 @@ def test_a_full_disk_is_a_one_line_error_and_keeps_the_previous_outputs(tmp_path
     keep = tmp_path / "keep"
     assert result.returncode == 0, result.stderr
     assert (keep / "first").read_text().strip() == "0", (keep / "first.err").read_text()
-    second = subprocess.CompletedProcess([], int((keep / "second").read_text()), "", (keep / "second.err").read_text())
+    second = _outcome(keep, "second", "second.err")
     assert "No space left on device" in one_line_error(second)
     assert "the previous outputs are kept" in second.stderr
     assert output_set_id(keep / "after") == output_set_id(keep / "before")
@@ -280,7 +285,7 @@ def test_a_first_build_on_a_full_disk_writes_nothing(tmp_path: Path, sources: di
     result = _on_small_disk(tmp_path, sources["three"], "200k", script)
     keep = tmp_path / "keep"
     assert result.returncode == 0, result.stderr
-    failed = subprocess.CompletedProcess([], int((keep / "code").read_text()), "", (keep / "err").read_text())
+    failed = _outcome(keep, "code", "err")
     assert "No space left on device" in one_line_error(failed)
     assert "nothing was written" in failed.stderr
     shown = sorted(p.name for p in (keep / "after").iterdir() if not p.name.startswith("."))
@@ -294,7 +299,7 @@ def test_extract_on_a_full_disk_keeps_the_previous_triples_file(tmp_path: Path, 
     result = _on_small_disk(tmp_path, sources["three"], "16k", script)
     keep = tmp_path / "keep"
     assert result.returncode == 0, result.stderr
-    failed = subprocess.CompletedProcess([], int((keep / "code").read_text()), "", (keep / "err").read_text())
+    failed = _outcome(keep, "code", "err")
     assert "t.jsonl: cannot write (No space left on device)" in one_line_error(failed)
     assert [p.name for p in (keep / "after").iterdir()] == ["t.jsonl"]
     assert (keep / "after" / "t.jsonl").read_text() == "old\n"
